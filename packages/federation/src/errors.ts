@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every `extensions.code` the graph returns, with what it means to a client.
+ * One list, so the codes stay few and documented (see README, "Errors").
+ */
+export const ERROR_CODES = {
+  BAD_USER_INPUT: 'The input failed validation; `extensions.field` names the offending field.',
+  NOT_FOUND: 'No entity with that id exists (or it is not visible to the caller).',
+  CONFLICT: 'The change conflicts with existing data (e.g. a unique value is taken).',
+  UNAUTHENTICATED: 'No valid credentials were presented.',
+  FORBIDDEN: 'The caller may not see or do this.',
+  INTERNAL_SERVER_ERROR: 'Something failed on our side; the message is masked, the log has the cause.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Base of every error we raise on purpose: a literal code, and a message safe to show. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(field: string, message: string) {
+    super('BAD_USER_INPUT', message, { field });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(typename: string, id: string) {
+    super('NOT_FOUND', `${typename} ${id} was not found`, { typename, id });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, field?: string) {
+    super('CONFLICT', message, field ? { field } : {});
+  }
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import { gql } from 'graphql-tag';
+import { buildSchema, createResolversMap } from 'type-graphql';
+import type { AuthChecker, NonEmptyArray } from 'type-graphql';
+import { validateArgs } from './validate-args';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@provides", "@shareable", "@inaccessible"])';
+
+export interface FederatedSchemaOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type name. */
+  references?: Record<string, (reference: { id: string }, context: never) => unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  authChecker?: AuthChecker<any>;
+}
+
+/** A Federation 2 subgraph schema from type-graphql resolvers, plus its SDL for composition. */
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes ?? [],
+    skipCheck: true,
+    validateFn: validateArgs,
+    ...(options.authChecker ? { authChecker: options.authChecker } : {}),
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
+  for (const [typename, resolveReference] of Object.entries(options.references ?? {})) {
+    resolvers[typename] = { ...(resolvers[typename] as object), __resolveReference: resolveReference } as never;
+  }
+  const schema = buildSubgraphSchema({ typeDefs: gql(sdl), resolvers });
+  return { schema, sdl };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { assertReachable, migrateDatabase } from '@gametriggers/prisma-tools';
+import { createPubSub } from '@gametriggers/pubsub';
+import { createLogger } from './logger';
+import { startSubgraph } from './subgraph';
+import type { DatabaseClient, SubgraphDefinition } from './subgraph';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('127.0.0.1'),
+  PUBSUB_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+});
+
+/**
+ * Runs one subgraph as its own process (as in its own container): its own database,
+ * migrated at start unless MIGRATE_ON_START=false. Every variable is optional:
+ * DATABASE_URL (default: local PostgreSQL, database gametriggers_<name>), PORT (its default port),
+ * HOST (127.0.0.1), PUBSUB_URL or REDIS_URL (default: publish nowhere outside this process).
+ */
+export async function runStandalone<TDb extends DatabaseClient, TContext extends object>(
+  definition: SubgraphDefinition<TDb, TContext>,
+): Promise<void> {
+  const logger = createLogger(`subgraph-${definition.name}`);
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    logger.fatal({ issues: parsed.error.issues }, 'invalid environment');
+    process.exit(1);
+  }
+  const env = parsed.data;
+  const databaseUrl = env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/gametriggers_${definition.name}`;
+  try {
+    await assertReachable(new URL('/postgres', databaseUrl).toString());
+    if (env.MIGRATE_ON_START === 'true') await migrateDatabase(databaseUrl, definition.migrationsDir);
+    const pubsub = await createPubSub(env.PUBSUB_URL ?? env.REDIS_URL);
+    const running = await startSubgraph(definition, {
+      databaseUrl,
+      port: env.PORT ?? definition.defaultPort,
+      host: env.HOST,
+      logger,
+      publish: (topic, payload) => pubsub.publish(topic, payload),
+    });
+    const shutdown = async () => {
+      await running.stop();
+      await pubsub.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    logger.fatal(`${definition.name} subgraph could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,86 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { startSubgraphServer } from './server';
+import type { RunningServer } from './server';
+
+/** What the rest of the system may hand a subgraph when it starts. */
+export interface SubgraphDependencies {
+  logger: Logger;
+  /** Publishes live events (e.g. metrics) for the router's subscriptions; absent = not published. */
+  publish?: (topic: string, payload: unknown) => Promise<void>;
+}
+
+/** A database client: Prisma's, reduced to what start and stop need. */
+export interface DatabaseClient {
+  $queryRawUnsafe(query: string): Promise<unknown>;
+  $disconnect(): Promise<void>;
+}
+
+/** Everything needed to run one subgraph, in one process with the others or on its own. */
+export interface SubgraphDefinition<TDb extends DatabaseClient = DatabaseClient, TContext extends object = object> {
+  name: string;
+  /** Port when run on its own (4001-4009). */
+  defaultPort: number;
+  /** `prisma/migrations` of the subgraph. */
+  migrationsDir: string;
+  createDatabaseClient(databaseUrl: string): TDb;
+  buildSchema(): Promise<{ schema: GraphQLSchema; sdl: string }>;
+  createContext(db: TDb, deps: SubgraphDependencies): TContext;
+}
+
+export interface StartSubgraphOptions extends SubgraphDependencies {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  name: string;
+}
+
+const schemas = new Map<string, Promise<{ schema: GraphQLSchema; sdl: string }>>();
+
+/** Builds a subgraph's schema once per process (type-graphql metadata is global). */
+export function schemaOf(definition: SubgraphDefinition<never, never>) {
+  let schema = schemas.get(definition.name);
+  if (!schema) {
+    schema = definition.buildSchema();
+    schemas.set(definition.name, schema);
+  }
+  return schema;
+}
+
+/** Starts a subgraph's HTTP server on its own database client; stop() closes both. */
+export async function startSubgraph<TDb extends DatabaseClient, TContext extends object>(
+  definition: SubgraphDefinition<TDb, TContext>,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
+  const db = definition.createDatabaseClient(options.databaseUrl);
+  const { schema } = await schemaOf(definition as never);
+  const logger = options.logger.child({ subgraph: definition.name });
+  const deps: SubgraphDependencies = { ...options, logger };
+  try {
+    const server = await startSubgraphServer({
+      name: definition.name,
+      schema,
+      logger,
+      port: options.port ?? 0,
+      host: options.host ?? '127.0.0.1',
+      context: () => definition.createContext(db, deps),
+      ready: async () => {
+        await db.$queryRawUnsafe('SELECT 1');
+      },
+    });
+    return {
+      name: definition.name,
+      url: server.url,
+      stop: async () => {
+        await server.stop();
+        await db.$disconnect();
+      },
+    };
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
+  }
+}

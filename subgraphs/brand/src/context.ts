@@ -1,0 +1,15 @@
+import { createByIdLoader } from '@gametriggers/federation';
+import type { SubgraphDependencies } from '@gametriggers/federation';
+import type { Db } from './db';
+
+export function createContext(db: Db, deps: SubgraphDependencies) {
+  return {
+    db,
+    logger: deps.logger,
+    loaders: {
+      brand: createByIdLoader((ids) => db.brand.findMany({ where: { id: { in: ids } } })),
+    },
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SubgraphDefinition } from '@gametriggers/federation';
+import { createContext } from './context';
+import type { Context } from './context';
+import { createDb } from './db';
+import type { Db } from './db';
+import { buildBrandSchema } from './schema';
+
+export const brandSubgraph: SubgraphDefinition<Db, Context> = {
+  name: 'brand',
+  defaultPort: 4002,
+  migrationsDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'prisma', 'migrations'),
+  createDatabaseClient: createDb,
+  buildSchema: buildBrandSchema,
+  createContext,
+};

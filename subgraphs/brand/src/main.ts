@@ -1,0 +1,4 @@
+import { runStandalone } from '@gametriggers/federation/standalone';
+import { brandSubgraph } from './index';
+
+await runStandalone(brandSubgraph);
