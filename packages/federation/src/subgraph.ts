@@ -26,6 +26,8 @@ export interface SubgraphDefinition<TDb extends DatabaseClient = DatabaseClient,
   createDatabaseClient(databaseUrl: string): TDb;
   buildSchema(): Promise<{ schema: GraphQLSchema; sdl: string }>;
   createContext(db: TDb, deps: SubgraphDependencies): TContext;
+  /** Loads the demo data (ids from demoIds of @gametriggers/prisma-tools); idempotent (upserts). */
+  seedDemo?(db: TDb): Promise<void>;
 }
 
 export interface StartSubgraphOptions extends SubgraphDependencies {

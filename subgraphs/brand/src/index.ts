@@ -7,6 +7,7 @@ import type { Context } from './context';
 import { createDb } from './db';
 import type { Db } from './db';
 import { buildBrandSchema } from './schema';
+import { seedDemo } from './seed';
 
 export const brandSubgraph: SubgraphDefinition<Db, Context> = {
   name: 'brand',
@@ -15,4 +16,5 @@ export const brandSubgraph: SubgraphDefinition<Db, Context> = {
   createDatabaseClient: createDb,
   buildSchema: buildBrandSchema,
   createContext,
+  seedDemo,
 };
