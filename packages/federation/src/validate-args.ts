@@ -2,7 +2,9 @@ import { validate } from 'class-validator';
 import type { ValidationError } from 'class-validator';
 import { getNamedType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import type { ResolverData, TypeValue } from 'type-graphql';
+import type { ResolverData } from 'type-graphql';
+
+type TypeValue = Parameters<import('type-graphql').ValidatorFn>[1];
 import { BadUserInputError } from './errors';
 
 function firstError(errors: ValidationError[], prefix: string): { field: string; message: string } | undefined {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { databaseUrl, dropDatabase, migrateDatabase } from '@gametriggers/prisma-tools';
 import { inject } from 'vitest';
+import type {} from './global-setup';
 
 export interface TestDatabase {
   url: string;
