@@ -1,0 +1,3 @@
+export { startStack } from './stack';
+export type { RunningStack, StackOptions } from './stack';
+export { allSubgraphs } from './subgraphs';

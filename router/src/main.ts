@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { createLogger } from '@gametriggers/federation';
+import { createPubSub } from '@gametriggers/pubsub';
+import { composeSupergraph } from './compose/compose';
+import { loadSubgraphSources } from './compose/supergraph-config';
+import { loadRouterConfig } from './config';
+import { startRouter } from './server';
+
+const logger = createLogger('router');
+try {
+  const config = loadRouterConfig();
+  const supergraphSdl = config.supergraphPath
+    ? await readFile(config.supergraphPath, 'utf8')
+    : composeSupergraph(await loadSubgraphSources(config.supergraphConfig, config.subgraphUrls)).supergraphSdl;
+  const pubsub = await createPubSub(config.pubsubUrl);
+  const router = await startRouter({ supergraphSdl, subgraphUrls: config.subgraphUrls, pubsub, logger, port: config.port, host: config.host });
+  logger.info(`router ready at ${router.url}`);
+  const shutdown = async () => {
+    await router.stop();
+    await pubsub.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  logger.fatal(`router could not start: ${(error as Error).message}`);
+  process.exit(1);
+}

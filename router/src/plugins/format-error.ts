@@ -1,0 +1,29 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+/** Extensions a client may see; everything else (stack traces, exception details) stays in the logs. */
+const PUBLIC_EXTENSIONS = new Set(['code', 'field', 'fields', 'serviceName', 'typename', 'id', 'retryAfter']);
+
+/**
+ * The router's error policy: subgraph errors keep their code and field and are tagged with the
+ * subgraph's name (`serviceName`); internal errors and unreachable subgraphs are masked.
+ */
+export function createRouterFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const extensions = formatted.extensions ?? {};
+    const code = typeof extensions['code'] === 'string' ? extensions['code'] : 'INTERNAL_SERVER_ERROR';
+    const serviceName = extensions['serviceName'];
+    const safe = Object.fromEntries(Object.entries(extensions).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
+    if (code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
+      logger.error({ error: formatted }, 'masked error');
+      const unavailable = /fetch|ECONNREFUSED|socket|network/i.test(formatted.message);
+      return {
+        message: unavailable && serviceName ? `The ${String(serviceName)} subgraph is unavailable` : 'Internal server error',
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { ...safe, code: unavailable ? 'SUBGRAPH_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' },
+      };
+    }
+    return { ...formatted, extensions: { ...safe, code } };
+  };
+}

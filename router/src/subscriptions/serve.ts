@@ -1,0 +1,104 @@
+import type { Server } from 'node:http';
+import type { PubSub } from '@gametriggers/pubsub';
+import { GraphQLError, print } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { RouterContext } from '../context';
+import { eventStream } from './event-stream';
+import { subscriptionRoutes } from './fields';
+import { subscriptionAsQuery } from './to-query';
+
+/** Runs an operation through the gateway; the router's HTTP path does the same. */
+export type ExecuteThroughGateway = (
+  request: { query: string; variables: Record<string, unknown>; operationName?: string | undefined },
+  context: RouterContext,
+) => Promise<ExecutionResult>;
+
+export interface SubscriptionServerOptions {
+  httpServer: Server;
+  path: string;
+  pubsub: PubSub;
+  logger: Logger;
+  apiSchema: () => GraphQLSchema;
+  execute: ExecuteThroughGateway;
+  /** The context of a WebSocket connection, from its connection params (e.g. authorization). */
+  context: (connectionParams: Record<string, unknown> | undefined) => RouterContext;
+}
+
+/**
+ * graphql-ws on the router's HTTP server and path. `@apollo/gateway` cannot execute subscriptions,
+ * so each subscription listens on its pub/sub topic, and for each event its selection set runs as a
+ * query through the gateway. Subscribers with the same operation, variables and credentials share
+ * one gateway query per event.
+ */
+export function serveSubscriptions(options: SubscriptionServerOptions): { close: () => Promise<void> } {
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  // One in-flight gateway query per (event, operation): the payload object is shared by every
+  // listener of one published event, so it keys the cache and is collected with it.
+  const shared = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+
+  const runShared = (event: object, key: string, run: () => Promise<ExecutionResult>) => {
+    let perEvent = shared.get(event);
+    if (!perEvent) {
+      perEvent = new Map();
+      shared.set(event, perEvent);
+    }
+    let result = perEvent.get(key);
+    if (!result) {
+      result = run();
+      perEvent.set(key, result);
+    }
+    return result;
+  };
+
+  const subscribe = async (args: ExecutionArgs) => {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const context = args.contextValue as RouterContext;
+    try {
+      const subscription = subscriptionAsQuery(args.schema, args.document, args.operationName, variables);
+      const route = subscriptionRoutes[subscription.fieldName];
+      if (!route) throw new GraphQLError(`Subscription ${subscription.fieldName} is not served by this router`);
+      const query = print(subscription.toQuery(route.queryField));
+      const key = JSON.stringify([query, variables, args.operationName ?? null, context.headers['authorization'] ?? null]);
+      return eventStream<unknown, ExecutionResult>({
+        listen: (onEvent) => options.pubsub.subscribe(route.topic(subscription.args), onEvent),
+        run: (event) => {
+          const run = () => options.execute({ query, variables, operationName: args.operationName ?? undefined }, context);
+          return typeof event === 'object' && event !== null ? runShared(event, key, run) : run();
+        },
+      });
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+  };
+
+  const server = useServer(
+    {
+      schema: () => options.apiSchema(),
+      context: (ctx) => options.context(ctx.connectionParams),
+      execute: async (args: ExecutionArgs) =>
+        options.execute(
+          {
+            query: print(args.document),
+            variables: (args.variableValues ?? {}) as Record<string, unknown>,
+            operationName: args.operationName ?? undefined,
+          },
+          args.contextValue as RouterContext,
+        ),
+      subscribe,
+      onError: (_ctx, _id, _payload, errors) => {
+        options.logger.debug({ errors }, 'subscription error');
+      },
+    },
+    wsServer,
+  );
+  return {
+    close: async () => {
+      await server.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}

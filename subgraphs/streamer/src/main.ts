@@ -1,0 +1,4 @@
+import { runStandalone } from '@gametriggers/federation/standalone';
+import { streamerSubgraph } from './index';
+
+await runStandalone(streamerSubgraph);
