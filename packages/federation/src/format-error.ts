@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 
 interface PrismaLikeError {
   code?: string;
-  meta?: { target?: unknown; modelName?: string };
+  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { originalCode?: string } } };
 }
 
 /**
@@ -20,6 +20,10 @@ export function createFormatError(logger: Logger) {
       const target = (original as PrismaLikeError).meta?.target;
       const field = Array.isArray(target) ? target.join(',') : undefined;
       return { ...formatted, message: `A record with this ${field ?? 'value'} already exists`, extensions: { code: 'CONFLICT', field } };
+    }
+    if (prismaCode === 'P2007' && (original as PrismaLikeError).meta?.driverAdapterError?.cause?.originalCode === '22P02') {
+      // PostgreSQL refused a value for its column type, in practice an id that is not a UUID.
+      return { ...formatted, message: 'An argument is not valid for its type (ids are UUIDs)', extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './enums';
 export * from './errors';
 export * from './format-error';

@@ -1,12 +1,16 @@
 import DataLoader from 'dataloader';
 
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * A per-request loader that fetches many rows by id in one query and hands each caller its row
  * (or null): what keeps `_entities` and list fields from becoming N+1 queries.
  */
 export function createByIdLoader<T extends { id: string }>(fetchMany: (ids: string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await fetchMany([...ids]);
+    // Ids are UUIDs: anything else cannot exist, and would make PostgreSQL reject the whole batch.
+    const valid = ids.filter((id) => UUID.test(id));
+    const rows = valid.length ? await fetchMany(valid) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

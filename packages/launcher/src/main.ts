@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger } from '@gametriggers/federation';
 import { startStack } from './stack';
+import { allSubgraphs } from './subgraphs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const startedAt = performance.now();
@@ -41,6 +42,7 @@ try {
     subgraphBasePort: env.data.SUBGRAPH_BASE_PORT,
     host: env.data.HOST,
     seedDemo: env.data.SEED_DEMO === 'true',
+    subgraphs: allSubgraphs,
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   logger.info({ readyInSeconds: Number(seconds), subgraphs: stack.subgraphs }, 'supergraph ready');

@@ -6,7 +6,6 @@ import { assertReachable, databaseUrl, migrateDatabase, startEmbeddedPostgres } 
 import type { EmbeddedDatabase } from '@gametriggers/prisma-tools';
 import { createPubSub } from '@gametriggers/pubsub';
 import { composeSupergraph, startRouter } from '@gametriggers/router';
-import { allSubgraphs } from './subgraphs';
 
 export interface StackOptions {
   logger: Logger;
@@ -24,7 +23,8 @@ export interface StackOptions {
   subgraphBasePort?: number;
   host?: string;
   seedDemo?: boolean;
-  subgraphs?: SubgraphDefinition[];
+  /** The subgraphs to run (the launcher passes all nine). */
+  subgraphs: SubgraphDefinition[];
 }
 
 export interface RunningStack {
@@ -62,7 +62,7 @@ async function prepareDatabase(definition: SubgraphDefinition, url: string, seed
  * is given), migrated and optionally seeded, nine subgraph servers, and the router composed over them.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const definitions = options.subgraphs ?? allSubgraphs;
+  const definitions = options.subgraphs;
   const prefix = options.databasePrefix ?? 'gametriggers_';
   const server = await databaseServer(options);
   const started: RunningSubgraph[] = [];

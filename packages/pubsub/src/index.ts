@@ -20,7 +20,7 @@ export async function createPubSub(url: string | undefined, channelPrefix = 'gam
     return pubsub;
   }
   if (scheme === 'postgres:' || scheme === 'postgresql:') {
-    const pubsub = new PostgresPubSub(url);
+    const pubsub = new PostgresPubSub(url, channelPrefix);
     await pubsub.connect();
     return pubsub;
   }

@@ -14,13 +14,17 @@ export class PostgresPubSub implements PubSub {
   private readonly listener: pg.Client;
   private readonly publisher: pg.Pool;
 
-  constructor(connectionString: string) {
+  /** `channelPrefix` namespaces topics, as with Redis, so deployments sharing a server stay apart. */
+  constructor(
+    connectionString: string,
+    private readonly channelPrefix = '',
+  ) {
     this.listener = new pg.Client({ connectionString });
     this.publisher = new pg.Pool({ connectionString, max: 2 });
     this.listener.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       const { topic, payload } = JSON.parse(message.payload) as { topic: string; payload: unknown };
-      this.registry.dispatch(topic, payload);
+      if (topic.startsWith(this.channelPrefix)) this.registry.dispatch(topic.slice(this.channelPrefix.length), payload);
     });
   }
 
@@ -34,7 +38,7 @@ export class PostgresPubSub implements PubSub {
   }
 
   async publish(topic: string, payload: unknown): Promise<void> {
-    await this.publisher.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ topic, payload })]);
+    await this.publisher.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ topic: this.channelPrefix + topic, payload })]);
   }
 
   async subscribe(topic: string, listener: Listener): Promise<() => Promise<void>> {
