@@ -30,6 +30,8 @@ export interface StackOptions {
 export interface RunningStack {
   routerUrl: string;
   wsUrl: string;
+  /** The composed supergraph the router serves (with this stack's subgraph URLs). */
+  supergraphSdl: string;
   subgraphs: Record<string, { url: string; databaseUrl: string }>;
   stop: () => Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     return {
       routerUrl: router.url,
       wsUrl: router.wsUrl,
+      supergraphSdl,
       subgraphs: Object.fromEntries(started.map((subgraph) => [subgraph.name, { url: subgraph.url, databaseUrl: urls[subgraph.name]! }])),
       stop: async () => {
         await router.stop();

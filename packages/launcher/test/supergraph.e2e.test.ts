@@ -1,0 +1,213 @@
+import { createPubSub } from '@gametriggers/pubsub';
+import { demoIds } from '@gametriggers/prisma-tools';
+import { startRouter } from '@gametriggers/router';
+import { connectWs, graphql, silentLogger, subscribe } from '@gametriggers/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStackFixture } from './stack-fixture';
+import type { StackFixture } from './stack-fixture';
+
+let fixture: StackFixture;
+let url: string;
+beforeAll(async () => {
+  fixture = await startStackFixture();
+  url = fixture.stack.routerUrl;
+}, 120_000);
+afterAll(async () => {
+  await fixture?.stop();
+});
+
+const campaignId = demoIds.campaigns.voltageSummer;
+
+describe('the supergraph through the router', () => {
+  it('answers a query that crosses campaign, brand, wallet, analytics, conflict, streamer, kyc and billing', async () => {
+    const result = await graphql(
+      url,
+      `query Overview($id: ID!) {
+        campaign(id: $id) {
+          name
+          status
+          budget { amount currency }
+          brand {
+            companyName
+            wallet { balances { currency available { amount } } }
+            invoices(first: 5) { nodes { status total { amount currency } } }
+          }
+          metrics { impressions clicks spend { currency } }
+          conflicts { severity reason }
+          participations(first: 10) { nodes { status streamer { displayName kycStatus } } }
+        }
+      }`,
+      { id: campaignId },
+    );
+    expect(result.errors).toBeUndefined();
+    const campaign = result.data!['campaign'];
+    expect(campaign.brand.companyName).toBe('Voltage Energy');
+    expect(campaign.brand.wallet.balances.length).toBeGreaterThan(0);
+    expect(campaign.brand.invoices.nodes.length).toBeGreaterThan(0);
+    expect(campaign.metrics.impressions).toBeGreaterThan(0);
+    expect(campaign.participations.nodes.length).toBeGreaterThan(0);
+    for (const participation of campaign.participations.nodes) {
+      expect(participation.streamer.displayName).toEqual(expect.any(String));
+      expect(participation.streamer.kycStatus).toEqual(expect.any(String));
+    }
+  });
+
+  it('resolves the brands of 100 campaigns with one query to the brand database', async () => {
+    const brandId = demoIds.brands.pixelforge;
+    for (let batch = 0; batch < 4; batch += 1) {
+      const mutations = Array.from(
+        { length: 25 },
+        (_, i) => `c${i}: createCampaign(input: {
+          brandId: "${brandId}", name: "Batch ${batch}-${i}", description: "N+1 probe",
+          schedule: { startsAt: "2027-01-01T00:00:00Z", endsAt: "2027-02-01T00:00:00Z" },
+          budget: { amount: "1000", currency: "EUR" },
+          pricing: { model: CPC, rate: { amount: "0.50", currency: "EUR" } }
+        }) { id }`,
+      );
+      const created = await graphql(url, `mutation { ${mutations.join('\n')} }`);
+      expect(created.errors).toBeUndefined();
+    }
+    const before = fixture.brandQueries();
+    const result = await graphql(url, `{ campaigns(first: 100, brandId: "${brandId}") { nodes { name brand { companyName } } } }`);
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!['campaigns'].nodes as { brand: { companyName: string } }[];
+    expect(nodes).toHaveLength(100);
+    expect(new Set(nodes.map((node) => node.brand.companyName))).toEqual(new Set(['PixelForge Hardware']));
+    expect(fixture.brandQueries() - before).toBe(1);
+  });
+
+  it('rejects bad input with BAD_USER_INPUT naming the field, tagged with the subgraph, and writes nothing', async () => {
+    const count = async () => (await graphql(url, '{ brands(first: 100) { nodes { id } } }')).data!['brands'].nodes.length;
+    const before = await count();
+    const result = await graphql(
+      url,
+      `mutation { createBrand(input: {
+        companyName: "Broken", industry: "x",
+        contact: { name: "A", email: "not-an-email" },
+        billing: { address: { line1: "1", city: "c", postalCode: "1", country: "US" } }
+      }) { id } }`,
+    );
+    expect(result.data).toBeNull();
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contact.email', serviceName: 'brand' });
+    expect(JSON.stringify(result)).not.toMatch(/stacktrace|at .*\.ts/);
+    expect(await count()).toBe(before);
+  });
+
+  it('answers an unknown id with null and NOT_FOUND, not a server error', async () => {
+    const result = await graphql(url, '{ campaign(id: "01930000-0000-7000-8000-00000000dead") { id name } }');
+    expect(result.data!['campaign']).toBeNull();
+    expect(result.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
+    const malformed = await graphql(url, '{ brand(id: "nope") { id } }');
+    expect(malformed.data!['brand']).toBeNull();
+    expect(malformed.errors![0]!.extensions!['code']).toBe('NOT_FOUND');
+  });
+
+  it('pushes campaignMetricsUpdated to a subscriber after a mutation, with fields from other subgraphs', async () => {
+    const client = connectWs(fixture.stack.wsUrl);
+    try {
+      const subscription = await subscribe(
+        client,
+        `subscription Live($id: ID!) {
+          campaignMetricsUpdated(campaignId: $id) { impressions clicks campaign { name brand { companyName } } }
+        }`,
+        { id: campaignId },
+      );
+      const before = (await graphql(url, `{ campaignMetrics(campaignId: "${campaignId}") { impressions } }`)).data!['campaignMetrics'];
+      const recorded = await recordDelivery(url, campaignId, 'e2e-sub-1', 250);
+      expect(recorded.errors).toBeUndefined();
+      const event = await subscription.next();
+      expect(event.errors).toBeUndefined();
+      expect(event.data!['campaignMetricsUpdated']).toMatchObject({
+        impressions: before.impressions + 250,
+        campaign: { name: expect.any(String), brand: { companyName: 'Voltage Energy' } },
+      });
+      await subscription.close();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('rejects a subscription with an invalid selection before listening', async () => {
+    const client = connectWs(fixture.stack.wsUrl);
+    try {
+      const subscription = await subscribe(client, `subscription { campaignMetricsUpdated(campaignId: "${campaignId}") { nope } }`);
+      await expect(subscription.next(2000)).rejects.toBeDefined();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('serves GraphiQL from local assets, and health endpoints', async () => {
+    const page = await fetch(url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('GameTriggers GraphiQL');
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+    expect(html).not.toMatch(/<link[^>]+href="https?:/);
+    expect((await fetch(url.replace('/graphql', '/healthz'))).status).toBe(200);
+    const ready = await fetch(url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(200);
+    expect(Object.keys((await ready.json()).subgraphs)).toHaveLength(9);
+  });
+});
+
+describe('a second router', () => {
+  it.runIf(process.env['TEST_REDIS_URL'])('on the same Redis delivers the same event to its own subscribers', async () => {
+    const pubsub = await createPubSub(process.env['TEST_REDIS_URL']);
+    const second = await startRouter({ supergraphSdl: fixture.stack.supergraphSdl, pubsub, logger: silentLogger, port: 0 });
+    const clients = [connectWs(fixture.stack.wsUrl), connectWs(second.wsUrl)];
+    try {
+      const query = `subscription($id: ID!) { campaignMetricsUpdated(campaignId: $id) { clicks } }`;
+      const subscriptions = await Promise.all(clients.map((client) => subscribe(client, query, { id: campaignId })));
+      expect((await recordDelivery(second.url, campaignId, 'e2e-two-routers', 10)).errors).toBeUndefined();
+      const events = await Promise.all(subscriptions.map((subscription) => subscription.next()));
+      expect(events[0]!.data).toEqual(events[1]!.data);
+    } finally {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await second.stop();
+      await pubsub.close();
+    }
+  });
+
+  it('reports not ready and masks the error when a subgraph is unreachable', async () => {
+    const pubsub = await createPubSub('memory:');
+    const broken = await startRouter({
+      supergraphSdl: fixture.stack.supergraphSdl,
+      subgraphUrls: { brand: 'http://127.0.0.1:9/graphql' },
+      pubsub,
+      logger: silentLogger,
+      port: 0,
+    });
+    try {
+      const ready = await fetch(broken.url.replace('/graphql', '/readyz'));
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).subgraphs.brand).not.toBe('ok');
+      const result = await graphql(broken.url, '{ brands { nodes { id } } }');
+      expect(result.errors![0]!.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'brand' });
+      expect(result.errors![0]!.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    } finally {
+      await broken.stop();
+      await pubsub.close();
+    }
+  });
+});
+
+function recordDelivery(routerUrl: string, campaign: string, key: string, impressions: number) {
+  return graphql(
+    routerUrl,
+    `mutation($input: RecordDeliveryMetricsInput!) { recordDeliveryMetrics(input: $input) { impressions } }`,
+    {
+      input: {
+        campaignId: campaign,
+        streamerId: demoIds.streamers.kiraplays,
+        occurredAt: new Date().toISOString(),
+        impressions,
+        clicks: 3,
+        viewMinutes: impressions * 4,
+        conversions: 0,
+        spend: { amount: '1.25', currency: 'USD' },
+        idempotencyKey: key,
+      },
+    },
+  );
+}
