@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { demoIds, databaseUrl, dropDatabase } from '@gametriggers/prisma-tools';
+import { connectWs, graphql, subscribe } from '@gametriggers/testkit';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { allSubgraphs } from '../src/subgraphs';
+import { cleanEnv, repoRoot, runToExit, startProcess } from './processes';
+import type { ChildService } from './processes';
+
+const prefix = `solo_${randomBytes(4).toString('hex')}_`;
+const running: ChildService[] = [];
+const databases: string[] = [];
+let subgraphUrls: Record<string, string> = {};
+
+/**
+ * Each subgraph as its own process on its own database (as in its own container), the router as
+ * another process composing supergraph.yaml with SUBGRAPH_<NAME>_URL overrides, and live events
+ * crossing processes through PostgreSQL LISTEN/NOTIFY.
+ */
+beforeAll(async () => {
+  const server = inject('databaseServerUrl');
+  const pubsubUrl = process.env['TEST_REDIS_URL'] ?? server;
+  const started = await Promise.all(
+    allSubgraphs.map(async (definition) => {
+      const url = databaseUrl(server, `${prefix}${definition.name}`);
+      databases.push(url);
+      const service = await startProcess(
+        `subgraphs/${definition.name}/src/main.ts`,
+        cleanEnv({ DATABASE_URL: url, PORT: '0', PUBSUB_URL: pubsubUrl }),
+        /"url":"(http:\/\/[^"]+)"/,
+        120_000,
+      );
+      running.push(service);
+      return [definition.name, service.url] as const;
+    }),
+  );
+  subgraphUrls = Object.fromEntries(started);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(running.map((service) => service.stop()));
+  await Promise.all(databases.map((url) => dropDatabase(url)));
+});
+
+describe('subgraphs and router as separate processes', () => {
+  it('each subgraph serves the SDL committed in its schema.graphql and reports ready', async () => {
+    for (const definition of allSubgraphs) {
+      const url = subgraphUrls[definition.name]!;
+      const { data } = await graphql(url, '{ _service { sdl } }');
+      const committed = await readFile(path.join(repoRoot, 'subgraphs', definition.name, 'schema.graphql'), 'utf8');
+      expect(`${data!['_service'].sdl}\n`).toBe(committed);
+      expect((await fetch(url.replace('/graphql', '/readyz'))).status).toBe(200);
+    }
+  });
+
+  it('the router composes supergraph.yaml over them and delivers subscriptions across processes', async () => {
+    const overrides = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]));
+    const router = await startProcess(
+      'router/src/main.ts',
+      cleanEnv({ ...overrides, PORT: '0', PUBSUB_URL: process.env['TEST_REDIS_URL'] ?? inject('databaseServerUrl') }),
+      /router ready at (http:\/\/\S+?)"/,
+    );
+    running.push(router);
+    const brand = await graphql(
+      router.url,
+      `mutation { createBrand(input: { companyName: "Solo", industry: "tests", contact: { name: "A", email: "a@solo.example" },
+        billing: { address: { line1: "1", city: "c", postalCode: "1", country: "US" } } }) { id companyName wallet { id } } }`,
+    );
+    expect(brand.errors).toBeUndefined();
+    expect(brand.data!['createBrand']).toMatchObject({ companyName: 'Solo', wallet: null });
+
+    const client = connectWs(router.url.replace('http', 'ws'));
+    try {
+      const campaignId = demoIds.campaigns.nordwindRacing;
+      const live = await subscribe(client, `subscription { campaignMetricsUpdated(campaignId: "${campaignId}") { clicks } }`);
+      const recorded = await graphql(
+        router.url,
+        `mutation($input: RecordDeliveryMetricsInput!) { recordDeliveryMetrics(input: $input) { clicks } }`,
+        {
+          input: {
+            campaignId,
+            streamerId: demoIds.streamers.tactician,
+            occurredAt: new Date().toISOString(),
+            impressions: 10,
+            clicks: 7,
+            viewMinutes: 40,
+            conversions: 0,
+            spend: { amount: '2.00', currency: 'GBP' },
+            idempotencyKey: `solo-${prefix}`,
+          },
+        },
+      );
+      expect(recorded.errors).toBeUndefined();
+      expect((await live.next()).data).toEqual({ campaignMetricsUpdated: { clicks: 7 } });
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('when a configured service is down', () => {
+  it('a subgraph exits with a sentence naming the database, not a stack trace', async () => {
+    const { code, output } = await runToExit('subgraphs/brand/src/main.ts', cleanEnv({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/x', PORT: '0' }));
+    expect(code).toBe(1);
+    expect(output).toMatch(/PostgreSQL at 127\.0\.0\.1:1 is not reachable/);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it('the whole stack exits with a sentence when Redis is configured but unreachable', async () => {
+    const { code, output } = await runToExit(
+      'packages/launcher/src/main.ts',
+      cleanEnv({ DATABASE_URL: inject('databaseServerUrl'), REDIS_URL: 'redis://127.0.0.1:1', PORT: '0', SUBGRAPH_BASE_PORT: '0', SEED_DEMO: 'false' }),
+    );
+    expect(code).toBe(1);
+    expect(output).toMatch(/Redis is not reachable/);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+});
