@@ -9,7 +9,10 @@ const LOCKFILE = { path: 'migration_lock.toml', content: 'provider = "postgresql
 /** The migration directories of `migrationsDir` in order, in the shape the schema engine reads. */
 async function readMigrations(migrationsDir: string) {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names
       .filter((name) => existsSync(path.join(migrationsDir, name, 'migration.sql')))

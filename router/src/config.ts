@@ -29,7 +29,9 @@ export interface RouterConfig {
 export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid router environment: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid router environment: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   const subgraphUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {

@@ -24,7 +24,12 @@ let page: { html: string; gzip: Buffer } | undefined;
  */
 function renderedPage() {
   if (!page) {
-    const html = renderGraphiQL({ title: 'GameTriggers GraphiQL', endpoint: '/graphql', subscriptionsProtocol: 'WS', defaultQuery: DEFAULT_QUERY });
+    const html = renderGraphiQL({
+      title: 'GameTriggers GraphiQL',
+      endpoint: '/graphql',
+      subscriptionsProtocol: 'WS',
+      defaultQuery: DEFAULT_QUERY,
+    });
     page = { html, gzip: gzipSync(html) };
   }
   return page;

@@ -13,7 +13,14 @@ try {
     ? await readFile(config.supergraphPath, 'utf8')
     : composeSupergraph(await loadSubgraphSources(config.supergraphConfig, config.subgraphUrls)).supergraphSdl;
   const pubsub = await createPubSub(config.pubsubUrl);
-  const router = await startRouter({ supergraphSdl, subgraphUrls: config.subgraphUrls, pubsub, logger, port: config.port, host: config.host });
+  const router = await startRouter({
+    supergraphSdl,
+    subgraphUrls: config.subgraphUrls,
+    pubsub,
+    logger,
+    port: config.port,
+    host: config.host,
+  });
   logger.info(`router ready at ${router.url}`);
   const shutdown = async () => {
     await router.stop();

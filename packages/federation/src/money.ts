@@ -5,7 +5,20 @@ import { BadUserInputError } from './errors';
 
 /** ISO 4217 currencies we accept, with their minor-unit exponent (USD cents: 2, JPY: 0). */
 export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
-  USD: 2, EUR: 2, GBP: 2, CAD: 2, AUD: 2, BRL: 2, MXN: 2, SEK: 2, NOK: 2, DKK: 2, PLN: 2, CHF: 2, JPY: 0, KRW: 0,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  CAD: 2,
+  AUD: 2,
+  BRL: 2,
+  MXN: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  PLN: 2,
+  CHF: 2,
+  JPY: 0,
+  KRW: 0,
 };
 
 export function currencyExponent(currency: string, field = 'currency'): number {

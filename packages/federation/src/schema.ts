@@ -18,7 +18,7 @@ export interface FederatedSchemaOptions {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name. */
   references?: Record<string, (reference: { id: string }, context: never) => unknown>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   authChecker?: AuthChecker<any>;
 }
 

@@ -52,7 +52,11 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
       res.status(503).json({ status: 'unavailable', service: options.name, reason: (error as Error).message });
     }
   });
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: ({ req }) => Promise.resolve(options.context(req)) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => Promise.resolve(options.context(req)) }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

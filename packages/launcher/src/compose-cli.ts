@@ -33,7 +33,13 @@ try {
     await emit(entry.schemaFile, `${(await definition.buildSchema()).sdl}\n`);
   }
   const sources = check
-    ? await Promise.all(allSubgraphs.map(async (d) => ({ name: d.name, url: entries.find((e) => e.name === d.name)!.routingUrl, sdl: `${(await d.buildSchema()).sdl}\n` })))
+    ? await Promise.all(
+        allSubgraphs.map(async (d) => ({
+          name: d.name,
+          url: entries.find((e) => e.name === d.name)!.routingUrl,
+          sdl: `${(await d.buildSchema()).sdl}\n`,
+        })),
+      )
     : await loadSubgraphSources(configPath);
   const { supergraphSdl, apiSchema } = composeSupergraph(sources);
   await emit(path.join(repoRoot, 'router', 'supergraph.graphql'), supergraphSdl);

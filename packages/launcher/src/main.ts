@@ -45,8 +45,11 @@ try {
     subgraphs: allSubgraphs,
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  logger.info({ readyInSeconds: Number(seconds), subgraphs: stack.subgraphs }, 'supergraph ready');
-  console.log(`\nGameTriggers supergraph ready in ${seconds} s\n  GraphQL + GraphiQL: ${stack.routerUrl}\n  Subscriptions:      ${stack.wsUrl}\n`);
+  const subgraphUrls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
+  logger.info({ readyInSeconds: Number(seconds), subgraphs: subgraphUrls }, 'supergraph ready');
+  console.log(
+    `\nGameTriggers supergraph ready in ${seconds} s\n  GraphQL + GraphiQL: ${stack.routerUrl}\n  Subscriptions:      ${stack.wsUrl}\n`,
+  );
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

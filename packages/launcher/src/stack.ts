@@ -70,10 +70,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const started: RunningSubgraph[] = [];
   const pubsub = await createPubSub(options.pubsubUrl);
   try {
-    const urls = Object.fromEntries(definitions.map((definition) => [definition.name, databaseUrl(server.url, `${prefix}${definition.name}`)]));
+    const urls = Object.fromEntries(
+      definitions.map((definition) => [definition.name, databaseUrl(server.url, `${prefix}${definition.name}`)]),
+    );
     // Three at a time: enough to overlap I/O on two cores without a burst of connections.
     for (let i = 0; i < definitions.length; i += 3) {
-      await Promise.all(definitions.slice(i, i + 3).map((definition) => prepareDatabase(definition, urls[definition.name]!, options.seedDemo ?? false)));
+      await Promise.all(
+        definitions.slice(i, i + 3).map((definition) => prepareDatabase(definition, urls[definition.name]!, options.seedDemo ?? false)),
+      );
     }
     const basePort = options.subgraphBasePort ?? 4001;
     for (const [index, definition] of definitions.entries()) {
@@ -88,8 +92,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       );
     }
     const sdls = await Promise.all(definitions.map(async (definition) => (await definition.buildSchema()).sdl));
-    const { supergraphSdl } = composeSupergraph(started.map((subgraph, index) => ({ name: subgraph.name, url: subgraph.url, sdl: sdls[index]! })));
-    const router = await startRouter({ supergraphSdl, pubsub, logger: options.logger.child({ service: 'router' }), port: options.port ?? 4000, host: options.host ?? '127.0.0.1' });
+    const { supergraphSdl } = composeSupergraph(
+      started.map((subgraph, index) => ({ name: subgraph.name, url: subgraph.url, sdl: sdls[index]! })),
+    );
+    const router = await startRouter({
+      supergraphSdl,
+      pubsub,
+      logger: options.logger.child({ service: 'router' }),
+      port: options.port ?? 4000,
+      host: options.host ?? '127.0.0.1',
+    });
     return {
       routerUrl: router.url,
       wsUrl: router.wsUrl,

@@ -64,8 +64,24 @@ describe('subgraphs and router as separate processes', () => {
     running.push(router);
     const brand = await graphql(
       router.url,
-      `mutation { createBrand(input: { companyName: "Solo", industry: "tests", contact: { name: "A", email: "a@solo.example" },
-        billing: { address: { line1: "1", city: "c", postalCode: "1", country: "US" } } }) { id companyName wallet { id } } }`,
+      `
+        mutation {
+          createBrand(
+            input: {
+              companyName: "Solo"
+              industry: "tests"
+              contact: { name: "A", email: "a@solo.example" }
+              billing: { address: { line1: "1", city: "c", postalCode: "1", country: "US" } }
+            }
+          ) {
+            id
+            companyName
+            wallet {
+              id
+            }
+          }
+        }
+      `,
     );
     expect(brand.errors).toBeUndefined();
     expect(brand.data!['createBrand']).toMatchObject({ companyName: 'Solo', wallet: null });
@@ -76,7 +92,13 @@ describe('subgraphs and router as separate processes', () => {
       const live = await subscribe(client, `subscription { campaignMetricsUpdated(campaignId: "${campaignId}") { clicks } }`);
       const recorded = await graphql(
         router.url,
-        `mutation($input: RecordDeliveryMetricsInput!) { recordDeliveryMetrics(input: $input) { clicks } }`,
+        `
+          mutation ($input: RecordDeliveryMetricsInput!) {
+            recordDeliveryMetrics(input: $input) {
+              clicks
+            }
+          }
+        `,
         {
           input: {
             campaignId,
@@ -101,7 +123,10 @@ describe('subgraphs and router as separate processes', () => {
 
 describe('when a configured service is down', () => {
   it('a subgraph exits with a sentence naming the database, not a stack trace', async () => {
-    const { code, output } = await runToExit('subgraphs/brand/src/main.ts', cleanEnv({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/x', PORT: '0' }));
+    const { code, output } = await runToExit(
+      'subgraphs/brand/src/main.ts',
+      cleanEnv({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/x', PORT: '0' }),
+    );
     expect(code).toBe(1);
     expect(output).toMatch(/PostgreSQL at 127\.0\.0\.1:1 is not reachable/);
     expect(output).not.toMatch(/\n\s+at /);
@@ -110,7 +135,13 @@ describe('when a configured service is down', () => {
   it('the whole stack exits with a sentence when Redis is configured but unreachable', async () => {
     const { code, output } = await runToExit(
       'packages/launcher/src/main.ts',
-      cleanEnv({ DATABASE_URL: inject('databaseServerUrl'), REDIS_URL: 'redis://127.0.0.1:1', PORT: '0', SUBGRAPH_BASE_PORT: '0', SEED_DEMO: 'false' }),
+      cleanEnv({
+        DATABASE_URL: inject('databaseServerUrl'),
+        REDIS_URL: 'redis://127.0.0.1:1',
+        PORT: '0',
+        SUBGRAPH_BASE_PORT: '0',
+        SEED_DEMO: 'false',
+      }),
     );
     expect(code).toBe(1);
     expect(output).toMatch(/Redis is not reachable/);

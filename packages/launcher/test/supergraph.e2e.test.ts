@@ -22,21 +22,58 @@ describe('the supergraph through the router', () => {
   it('answers a query that crosses campaign, brand, wallet, analytics, conflict, streamer, kyc and billing', async () => {
     const result = await graphql(
       url,
-      `query Overview($id: ID!) {
-        campaign(id: $id) {
-          name
-          status
-          budget { amount currency }
-          brand {
-            companyName
-            wallet { balances { currency available { amount } } }
-            invoices(first: 5) { nodes { status total { amount currency } } }
+      `
+        query Overview($id: ID!) {
+          campaign(id: $id) {
+            name
+            status
+            budget {
+              amount
+              currency
+            }
+            brand {
+              companyName
+              wallet {
+                balances {
+                  currency
+                  available {
+                    amount
+                  }
+                }
+              }
+              invoices(first: 5) {
+                nodes {
+                  status
+                  total {
+                    amount
+                    currency
+                  }
+                }
+              }
+            }
+            metrics {
+              impressions
+              clicks
+              spend {
+                currency
+              }
+            }
+            conflicts {
+              severity
+              reason
+            }
+            participations(first: 10) {
+              nodes {
+                status
+                streamer {
+                  displayName
+                  kycStatus
+                }
+              }
+            }
           }
-          metrics { impressions clicks spend { currency } }
-          conflicts { severity reason }
-          participations(first: 10) { nodes { status streamer { displayName kycStatus } } }
         }
-      }`,
+      `,
       { id: campaignId },
     );
     expect(result.errors).toBeUndefined();
@@ -81,11 +118,20 @@ describe('the supergraph through the router', () => {
     const before = await count();
     const result = await graphql(
       url,
-      `mutation { createBrand(input: {
-        companyName: "Broken", industry: "x",
-        contact: { name: "A", email: "not-an-email" },
-        billing: { address: { line1: "1", city: "c", postalCode: "1", country: "US" } }
-      }) { id } }`,
+      `
+        mutation {
+          createBrand(
+            input: {
+              companyName: "Broken"
+              industry: "x"
+              contact: { name: "A", email: "not-an-email" }
+              billing: { address: { line1: "1", city: "c", postalCode: "1", country: "US" } }
+            }
+          ) {
+            id
+          }
+        }
+      `,
     );
     expect(result.data).toBeNull();
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contact.email', serviceName: 'brand' });
@@ -195,7 +241,13 @@ describe('a second router', () => {
 function recordDelivery(routerUrl: string, campaign: string, key: string, impressions: number) {
   return graphql(
     routerUrl,
-    `mutation($input: RecordDeliveryMetricsInput!) { recordDeliveryMetrics(input: $input) { impressions } }`,
+    `
+      mutation ($input: RecordDeliveryMetricsInput!) {
+        recordDeliveryMetrics(input: $input) {
+          impressions
+        }
+      }
+    `,
     {
       input: {
         campaignId: campaign,

@@ -19,7 +19,10 @@ async function generate(name: string): Promise<string> {
   const schemaPath = path.join(repoRoot, 'subgraphs', name, 'prisma', 'schema.prisma');
   const outDir = path.join(repoRoot, 'subgraphs', name, 'src', 'generated', 'prisma');
   const stampPath = path.join(outDir, '.schema-hash');
-  const hash = createHash('sha256').update(await readFile(schemaPath)).update(await readFile(prismaBin)).digest('hex');
+  const hash = createHash('sha256')
+    .update(await readFile(schemaPath))
+    .update(await readFile(prismaBin))
+    .digest('hex');
   if (existsSync(stampPath) && (await readFile(stampPath, 'utf8')) === hash) return `${name}: up to date`;
   const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
   if (!env['PRISMA_SCHEMA_ENGINE_BINARY']) env['PRISMA_SCHEMA_ENGINE_BINARY'] = '/bin/true';

@@ -101,7 +101,12 @@ describe('brand subgraph', () => {
     const b = (await subgraph.query(CREATE, { input: brandInput({ companyName: 'Ref B' }) })).data!['createBrand'].id;
     const result = await subgraph.query(
       `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Brand { id companyName } } }`,
-      { representations: [{ __typename: 'Brand', id: b }, { __typename: 'Brand', id: a }] },
+      {
+        representations: [
+          { __typename: 'Brand', id: b },
+          { __typename: 'Brand', id: a },
+        ],
+      },
     );
     expect(result.data!['_entities']).toEqual([
       { id: b, companyName: 'Ref B' },

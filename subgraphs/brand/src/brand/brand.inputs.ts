@@ -16,7 +16,10 @@ export class PostalAddressInput {
 export class ContactPersonInput {
   @Field(() => String) @Length(1, 200) name!: string;
   @Field(() => String) @IsEmail({}, { message: 'email must be an email address' }) email!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone is not a phone number' }) phone?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone is not a phone number' })
+  phone?: string | null;
 }
 
 @InputType()
@@ -60,7 +63,10 @@ export class CreateBrandInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsUrl({}, { message: 'website must be a URL' }) website?: string | null;
   @Field(() => ContactPersonInput) @ValidateNested() contact!: ContactPersonInput;
   @Field(() => BillingDetailsInput) @ValidateNested() billing!: BillingDetailsInput;
-  @Field(() => MarketingPreferencesInput, { nullable: true }) @IsOptional() @ValidateNested() marketingPreferences?: MarketingPreferencesInput | null;
+  @Field(() => MarketingPreferencesInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  marketingPreferences?: MarketingPreferencesInput | null;
 }
 
 @InputType({ description: 'Only the fields given change; nested groups are replaced whole.' })
@@ -70,5 +76,8 @@ export class UpdateBrandInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsUrl({}, { message: 'website must be a URL' }) website?: string | null;
   @Field(() => ContactPersonInput, { nullable: true }) @IsOptional() @ValidateNested() contact?: ContactPersonInput;
   @Field(() => BillingDetailsInput, { nullable: true }) @IsOptional() @ValidateNested() billing?: BillingDetailsInput;
-  @Field(() => MarketingPreferencesInput, { nullable: true }) @IsOptional() @ValidateNested() marketingPreferences?: MarketingPreferencesInput;
+  @Field(() => MarketingPreferencesInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  marketingPreferences?: MarketingPreferencesInput;
 }
