@@ -46,7 +46,7 @@ const encodeCursor = (id: string) => Buffer.from(`id:${id}`).toString('base64url
 
 function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const uuid = /^id:([0-9a-f-]{36})$/i.exec(decoded);
+  const uuid = /^id:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(decoded);
   if (!uuid?.[1]) throw new BadUserInputError('after', 'after is not a cursor returned by this list');
   return uuid[1];
 }

@@ -1,0 +1,30 @@
+import { createByIdLoader, createGroupLoader } from '@gametriggers/federation';
+import type { SubgraphDependencies } from '@gametriggers/federation';
+import type { Db } from './db';
+import type { KycSubjectType } from './generated/prisma/client';
+import { isUuid } from './ids';
+
+export function createContext(db: Db, deps: SubgraphDependencies) {
+  /** Every case of many subjects of one type, newest first: one query per type and request. */
+  const casesOf = (subjectType: KycSubjectType) =>
+    createGroupLoader(
+      (subjectIds: string[]) =>
+        db.kycCase.findMany({ where: { subjectType, subjectId: { in: subjectIds.filter(isUuid) } }, orderBy: { id: 'desc' } }),
+      (row) => row.subjectId,
+    );
+  return {
+    db,
+    logger: deps.logger,
+    loaders: {
+      kycCase: createByIdLoader((ids) => db.kycCase.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
+      kycCaseEvents: createGroupLoader(
+        (caseIds: string[]) => db.kycCaseEvent.findMany({ where: { caseId: { in: caseIds } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+        (row) => row.caseId,
+      ),
+      streamerCases: casesOf('STREAMER'),
+      brandCases: casesOf('BRAND'),
+    },
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;
