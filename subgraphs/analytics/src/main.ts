@@ -1,0 +1,4 @@
+import { runStandalone } from '@gametriggers/federation/standalone';
+import { analyticsSubgraph } from './index';
+
+await runStandalone(analyticsSubgraph);

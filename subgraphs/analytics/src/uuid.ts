@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+
+/** A canonical UUID (any version), as the `@db.Uuid` columns accept. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string) => UUID_PATTERN.test(value);
+
+/**
+ * A UUIDv7 (RFC 9562) for rows inserted with raw SQL, where Prisma's `@default(uuid(7))` does not
+ * apply: 48 bits of milliseconds, then random bits.
+ */
+export function uuidv7(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,67 @@
+import { Connection, NotFoundError, pageQuery, paginate } from '@gametriggers/federation';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { BrandReference } from '../brand/brand.type';
+import type { Context } from '../context';
+import { AccountSession } from '../session/account-session.type';
+import { toAccountSession } from '../session/to-account-session';
+import { StreamerReference } from '../streamer/streamer.type';
+import { AccountsArgs, CreateAccountInput } from './account.inputs';
+import { Account, AccountStatus } from './account.type';
+import { createAccount } from './create-account';
+import { setAccountStatus } from './set-account-status';
+import { toAccount } from './to-account';
+
+@ObjectType()
+class AccountConnection extends Connection(Account) {}
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => Account, { nullable: true, description: 'An account by id; null with a NOT_FOUND error when there is none.' })
+  async account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Account> {
+    const row = await ctx.loaders.account.load(id);
+    if (!row) throw new NotFoundError('Account', id);
+    return toAccount(row);
+  }
+
+  @Query(() => AccountConnection, { description: 'Accounts, newest first.' })
+  async accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() ctx: Context): Promise<AccountConnection> {
+    const where = { ...(args.kind ? { kind: args.kind } : {}), ...(args.status ? { status: args.status } : {}) };
+    const page = await paginate(args, (window) => ctx.db.account.findMany({ ...pageQuery(window), where }));
+    return { ...page, nodes: page.nodes.map(toAccount) };
+  }
+
+  @Mutation(() => Account, { description: 'Creates an account with a password; it starts ACTIVE, its email unverified.' })
+  async createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: Context): Promise<Account> {
+    return toAccount(await createAccount(ctx.db, input));
+  }
+
+  @Mutation(() => Account, { description: 'Suspending or disabling an account also revokes all its sessions.' })
+  async setAccountStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => AccountStatus) status: AccountStatus,
+    @Ctx() ctx: Context,
+  ): Promise<Account> {
+    return toAccount(await setAccountStatus(ctx.db, id, status));
+  }
+
+  @FieldResolver(() => BrandReference, { nullable: true, description: 'The brand a BRAND account acts for.' })
+  brand(@Root() account: Account): BrandReference | null {
+    return account.brandId ? { id: account.brandId } : null;
+  }
+
+  @FieldResolver(() => StreamerReference, { nullable: true, description: 'The streamer a STREAMER account acts for.' })
+  streamer(@Root() account: Account): StreamerReference | null {
+    return account.streamerId ? { id: account.streamerId } : null;
+  }
+
+  @FieldResolver(() => [AccountSession], { description: 'Sessions of the account, newest first.' })
+  async sessions(
+    @Root() account: Account,
+    @Arg('active', () => Boolean, { nullable: true, description: 'true: only usable ones, false: only revoked or expired ones.' })
+    active: boolean | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<AccountSession[]> {
+    const loader = active === true ? ctx.loaders.activeSessionsOf : active === false ? ctx.loaders.endedSessionsOf : ctx.loaders.sessionsOf;
+    return (await loader.load(account.id)).map((row) => toAccountSession(row, ctx.now));
+  }
+}

@@ -1,0 +1,46 @@
+import { BadUserInputError, ConflictError } from '@gametriggers/federation';
+import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import type { CreateAccountInput } from './account.inputs';
+import { AccountKind } from './account.type';
+import { normalizeEmail } from './email';
+import { hashPassword } from './password';
+import { passwordProblem } from './password-policy';
+
+const duplicate = () => new ConflictError('An account of this kind with this email already exists', 'input.email');
+
+/** brandId for brand accounts, streamerId for streamer accounts, neither for admins. */
+function assertActsForOne(input: CreateAccountInput): void {
+  const { kind, brandId, streamerId } = input;
+  if (kind === AccountKind.BRAND && !brandId) throw new BadUserInputError('input.brandId', 'a BRAND account needs a brandId');
+  if (kind === AccountKind.STREAMER && !streamerId)
+    throw new BadUserInputError('input.streamerId', 'a STREAMER account needs a streamerId');
+  if (kind !== AccountKind.BRAND && brandId) throw new BadUserInputError('input.brandId', 'only BRAND accounts have a brandId');
+  if (kind !== AccountKind.STREAMER && streamerId)
+    throw new BadUserInputError('input.streamerId', 'only STREAMER accounts have a streamerId');
+}
+
+export async function createAccount(db: Db, input: CreateAccountInput) {
+  const email = normalizeEmail(input.email);
+  assertActsForOne(input);
+  const problem = passwordProblem(input.password, email);
+  if (problem) throw new BadUserInputError('input.password', problem);
+  if (await db.account.findUnique({ where: { kind_email: { kind: input.kind, email } }, select: { id: true } })) throw duplicate();
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.account.create({
+      data: {
+        kind: input.kind,
+        email,
+        passwordHash,
+        brandId: input.brandId?.toLowerCase() ?? null,
+        streamerId: input.streamerId?.toLowerCase() ?? null,
+      },
+    });
+  } catch (error) {
+    // Another request took the email between our check and this insert.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw duplicate();
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+import { buildFederatedSchema } from '@gametriggers/federation';
+import { resolveAccountReference } from './account/account.reference';
+import { AccountResolver } from './account/account.resolver';
+import { warmUpPasswordHashing } from './account/password';
+import { resolveAccountSessionReference } from './session/account-session.reference';
+import { AccountSessionResolver } from './session/account-session.resolver';
+import { SignInResolver } from './sign-in/sign-in.resolver';
+
+export const buildIdentitySchema = () => {
+  warmUpPasswordHashing();
+  return buildFederatedSchema({
+    resolvers: [AccountResolver, AccountSessionResolver, SignInResolver],
+    references: { Account: resolveAccountReference as never, AccountSession: resolveAccountSessionReference as never },
+  });
+};

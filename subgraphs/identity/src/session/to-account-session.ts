@@ -1,0 +1,17 @@
+import type { AccountSession as SessionRow } from '../generated/prisma/client';
+import type { AccountSession } from './account-session.type';
+
+/** The GraphQL shape of a stored session: everything but the token hash. */
+export function toAccountSession(row: SessionRow, now = new Date()): AccountSession {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    userAgent: row.userAgent,
+    ipAddress: row.ipAddress,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    active: row.revokedAt === null && row.expiresAt.getTime() > now.getTime(),
+  };
+}
