@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, isObjectType } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { AuthChecker, NonEmptyArray } from 'type-graphql';
@@ -22,6 +22,17 @@ export interface FederatedSchemaOptions {
   authChecker?: AuthChecker<any>;
 }
 
+/**
+ * type-graphql only accepts `@Subscription` resolvers with a pubSub, but a subgraph never executes
+ * subscriptions (the router serves them): a subgraph declares them as a plain `Subscription` object
+ * type, made the subscription root here so the SDL says so.
+ */
+function withSubscriptionRoot(schema: GraphQLSchema): GraphQLSchema {
+  const declared = schema.getType('Subscription');
+  if (schema.getSubscriptionType() || !isObjectType(declared)) return schema;
+  return new GraphQLSchema({ ...schema.toConfig(), subscription: declared });
+}
+
 /** A Federation 2 subgraph schema from type-graphql resolvers, plus its SDL for composition. */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const typeGraphqlSchema = await buildSchema({
@@ -31,7 +42,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     validateFn: validateArgs,
     ...(options.authChecker ? { authChecker: options.authChecker } : {}),
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(withSubscriptionRoot(typeGraphqlSchema))}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typename, resolveReference] of Object.entries(options.references ?? {})) {
     resolvers[typename] = { ...(resolvers[typename] as object), __resolveReference: resolveReference } as never;
