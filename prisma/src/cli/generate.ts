@@ -24,7 +24,7 @@ async function generate(name: string): Promise<string> {
     .update(await readFile(prismaBin))
     .digest('hex');
   if (existsSync(stampPath) && (await readFile(stampPath, 'utf8')) === hash) return `${name}: up to date`;
-  const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
   if (!env['PRISMA_SCHEMA_ENGINE_BINARY']) env['PRISMA_SCHEMA_ENGINE_BINARY'] = '/bin/true';
   await run(prismaBin, ['generate', '--schema', schemaPath], { env, cwd: path.dirname(schemaPath) });
   await writeFile(stampPath, hash);
