@@ -23,6 +23,27 @@ async function instantiate(): Promise<void> {
 }
 
 /**
+ * adapter-pg's executeScript splits a migration on every ";", which breaks trigger and function
+ * bodies. PostgreSQL's simple query protocol runs a whole multi-statement script as sent, so the
+ * migrator's connections send it whole.
+ */
+function wholeScriptAdapter(factory: PrismaPg, pool: pg.Pool): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        (adapter as unknown as { onError: (error: unknown) => never }).onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+/**
  * Runs `work` with a schema engine bound to its own single-connection pool. The engine takes a
  * session advisory lock it never releases, so the pool is closed afterwards to free it.
  */
@@ -31,7 +52,7 @@ export async function withSchemaEngine<T>(connectionString: string, work: (engin
   await instantiated;
   const pool = new pg.Pool({ connectionString, max: 1 });
   try {
-    const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool) as never);
+    const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(new PrismaPg(pool), pool) as never);
     const engine = await runtime.SchemaEngine.new({ datamodels: undefined } as never, () => {}, factory);
     try {
       return await work(engine);

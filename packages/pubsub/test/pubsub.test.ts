@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createPubSub } from '../src/index';
 import type { PubSub } from '../src/index';
-import type {} from '@gametriggers/testkit';
 
 const redisUrl = process.env['TEST_REDIS_URL'];
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { databaseUrl, dropDatabase, migrateDatabase } from '@gametriggers/prisma-tools';
 import { inject } from 'vitest';
-import type {} from './global-setup';
+import type {} from './provided-context';
 
 export interface TestDatabase {
   url: string;

@@ -3,12 +3,7 @@ import path from 'node:path';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { assertReachable, startEmbeddedPostgres } from '@gametriggers/prisma-tools';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseServerUrl: string;
-  }
-}
+import type {} from './provided-context';
 
 /**
  * One PostgreSQL server for the whole run: TEST_DATABASE_URL (CI: the machine's PostgreSQL)

@@ -1,0 +1,4 @@
+import { runStandalone } from '@gametriggers/federation/standalone';
+import { billingSubgraph } from './index';
+
+await runStandalone(billingSubgraph);

@@ -1,0 +1,18 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { BrandInvoicesArgs } from '../invoice/invoice.inputs';
+import { InvoiceConnection } from '../invoice/invoice.type';
+import { loadInvoicePage } from '../invoice/load-invoice-page';
+import { BrandReference } from './stand-ins.type';
+
+@Resolver(() => BrandReference)
+export class BrandInvoicesResolver {
+  @FieldResolver(() => InvoiceConnection, { description: "The brand's invoices, newest first; batched across brands." })
+  async invoices(
+    @Root() brand: BrandReference,
+    @Args(() => BrandInvoicesArgs) args: BrandInvoicesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<InvoiceConnection> {
+    return loadInvoicePage(ctx, brand.id.toLowerCase(), args);
+  }
+}

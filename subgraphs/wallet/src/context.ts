@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import { createByIdLoader, createGroupLoader } from '@gametriggers/federation';
+import type { SubgraphDependencies } from '@gametriggers/federation';
+import type { Db } from './db';
+import { LedgerOwnerType } from './generated/prisma/enums';
+import type { Wallet } from './generated/prisma/client';
+import { ownerKey } from './ledger/ledger-owner';
+import { createPageLoader } from './pagination/page-loader';
+import { onlyUuids } from './pagination/uuid';
+import { fetchWalletTransactionPages } from './wallet/fetch-wallet-transaction-pages';
+
+/** Wallets of many brands and streamers in one query; key `ownerKey(owner)` with a lowercase id. */
+function createWalletByOwnerLoader(db: Db) {
+  return new DataLoader<string, Wallet | null>(async (keys) => {
+    const idsOf = (type: LedgerOwnerType) =>
+      onlyUuids(keys.filter((key) => key.startsWith(`${type}:`)).map((key) => key.slice(type.length + 1)));
+    const wallets = await db.wallet.findMany({
+      where: {
+        OR: [
+          { ownerType: LedgerOwnerType.BRAND, ownerId: { in: idsOf(LedgerOwnerType.BRAND) } },
+          { ownerType: LedgerOwnerType.STREAMER, ownerId: { in: idsOf(LedgerOwnerType.STREAMER) } },
+        ],
+      },
+    });
+    const byOwner = new Map(wallets.map((wallet) => [ownerKey(wallet), wallet]));
+    return keys.map((key) => byOwner.get(key) ?? null);
+  });
+}
+
+export function createContext(db: Db, deps: SubgraphDependencies) {
+  return {
+    db,
+    logger: deps.logger,
+    loaders: {
+      wallet: createByIdLoader((ids) => db.wallet.findMany({ where: { id: { in: onlyUuids(ids) } } })),
+      walletByOwner: createWalletByOwnerLoader(db),
+      accountsByWallet: createGroupLoader(
+        (walletIds: string[]) =>
+          db.ledgerAccount.findMany({ where: { walletId: { in: walletIds } }, orderBy: [{ currency: 'asc' }, { kind: 'asc' }] }),
+        (account) => account.walletId,
+      ),
+      transaction: createByIdLoader((ids) => db.ledgerTransaction.findMany({ where: { id: { in: onlyUuids(ids) } } })),
+      entriesByTransaction: createGroupLoader(
+        (transactionIds: string[]) =>
+          db.ledgerEntry.findMany({
+            where: { transactionId: { in: transactionIds } },
+            include: { account: true },
+            orderBy: [{ amountMinor: 'asc' }, { id: 'asc' }],
+          }),
+        (entry) => entry.transactionId,
+      ),
+      walletTransactionPages: createPageLoader((requests, take, kind: string | null) =>
+        fetchWalletTransactionPages(db, requests, take, kind),
+      ),
+    },
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,4 @@
+import { runStandalone } from '@gametriggers/federation/standalone';
+import { walletSubgraph } from './index';
+
+await runStandalone(walletSubgraph);

@@ -1,0 +1,28 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { brandOwner, ownerKey, streamerOwner } from '../ledger/ledger-owner';
+import type { LedgerOwner } from '../ledger/ledger-owner';
+import { toWallet } from '../wallet/to-wallet';
+import { Wallet } from '../wallet/wallet.type';
+import { BrandReference, StreamerReference } from './owner.stand-ins';
+
+async function walletOf(owner: LedgerOwner, ctx: Context): Promise<Wallet | null> {
+  const row = await ctx.loaders.walletByOwner.load(ownerKey(owner));
+  return row ? toWallet(row) : null;
+}
+
+@Resolver(() => BrandReference)
+export class BrandWalletResolver {
+  @FieldResolver(() => Wallet, { nullable: true, description: 'Null until money first moves for the brand.' })
+  async wallet(@Root() brand: BrandReference, @Ctx() ctx: Context): Promise<Wallet | null> {
+    return walletOf(brandOwner(brand.id.toLowerCase()), ctx);
+  }
+}
+
+@Resolver(() => StreamerReference)
+export class StreamerWalletResolver {
+  @FieldResolver(() => Wallet, { nullable: true, description: 'Null until the streamer first receives money.' })
+  async wallet(@Root() streamer: StreamerReference, @Ctx() ctx: Context): Promise<Wallet | null> {
+    return walletOf(streamerOwner(streamer.id.toLowerCase()), ctx);
+  }
+}

@@ -1,0 +1,18 @@
+import { buildFederatedSchema } from '@gametriggers/federation';
+import { BrandWalletResolver, StreamerWalletResolver } from './owner/owner-wallet.resolver';
+import { BrandReference, StreamerReference } from './owner/owner.stand-ins';
+import { resolveLedgerTransactionReference } from './transaction/ledger-transaction.reference';
+import { LedgerTransactionResolver } from './transaction/ledger-transaction.resolver';
+import { resolveWalletReference } from './wallet/wallet.reference';
+import { WalletResolver } from './wallet/wallet.resolver';
+
+export const buildWalletSchema = () =>
+  buildFederatedSchema({
+    resolvers: [WalletResolver, LedgerTransactionResolver, BrandWalletResolver, StreamerWalletResolver],
+    // Stand-ins are reachable from no query: name them, or the schema leaves them out.
+    orphanedTypes: [BrandReference, StreamerReference],
+    references: {
+      Wallet: resolveWalletReference as never,
+      LedgerTransaction: resolveLedgerTransactionReference as never,
+    },
+  });

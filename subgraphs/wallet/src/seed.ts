@@ -1,0 +1,93 @@
+import { demoIds } from '@gametriggers/prisma-tools';
+import type { Db } from './db';
+import { depositFunds } from './transaction/deposit-funds';
+import { holdFunds } from './transaction/hold-funds';
+import { payEarnings } from './transaction/pay-earnings';
+
+const { brands, streamers } = demoIds;
+const money = (amount: string, currency: string) => ({ amount, currency });
+
+/**
+ * Demo money, moved through the same use-cases as the API with fixed idempotency keys:
+ * a second run finds every key stored and moves nothing.
+ */
+export async function seedDemo(db: Db): Promise<void> {
+  const deposits = [
+    { brandId: brands.voltage, amount: money('50000.00', 'USD'), key: 'demo-seed:deposit:voltage' },
+    { brandId: brands.pixelforge, amount: money('80000.00', 'EUR'), key: 'demo-seed:deposit:pixelforge' },
+    { brandId: brands.nordwind, amount: money('30000.00', 'GBP'), key: 'demo-seed:deposit:nordwind' },
+  ];
+  for (const deposit of deposits) {
+    await depositFunds(db, {
+      brandId: deposit.brandId,
+      amount: deposit.amount,
+      idempotencyKey: deposit.key,
+      reference: `seed-${deposit.key.split(':').at(-1)}`,
+    });
+  }
+
+  const holds = [
+    {
+      brandId: brands.voltage,
+      amount: money('20000.00', 'USD'),
+      key: 'demo-seed:hold:voltage',
+      description: 'Budget of the summer and night campaigns',
+    },
+    {
+      brandId: brands.pixelforge,
+      amount: money('15000.00', 'EUR'),
+      key: 'demo-seed:hold:pixelforge',
+      description: 'Budget of the launch campaign',
+    },
+    {
+      brandId: brands.nordwind,
+      amount: money('5000.00', 'GBP'),
+      key: 'demo-seed:hold:nordwind',
+      description: 'Budget of the racing campaign',
+    },
+  ];
+  for (const hold of holds) {
+    await holdFunds(db, { brandId: hold.brandId, amount: hold.amount, idempotencyKey: hold.key, description: hold.description });
+  }
+
+  const earnings = [
+    {
+      brandId: brands.voltage,
+      streamerId: streamers.kiraplays,
+      amount: money('1500.00', 'USD'),
+      key: 'demo-seed:earnings:kira-voltage-summer',
+      campaign: 'Voltage Summer',
+    },
+    {
+      brandId: brands.voltage,
+      streamerId: streamers.gridlock,
+      amount: money('900.00', 'USD'),
+      key: 'demo-seed:earnings:gridlock-voltage-summer',
+      campaign: 'Voltage Summer',
+    },
+    {
+      brandId: brands.pixelforge,
+      streamerId: streamers.lunastreams,
+      amount: money('1200.00', 'EUR'),
+      key: 'demo-seed:earnings:luna-pixelforge',
+      campaign: 'PixelForge Launch',
+    },
+    {
+      brandId: brands.nordwind,
+      streamerId: streamers.tactician,
+      amount: money('600.00', 'GBP'),
+      key: 'demo-seed:earnings:tactician-nordwind',
+      campaign: 'Nordwind Racing',
+    },
+  ];
+  for (const earning of earnings) {
+    await payEarnings(db, {
+      brandId: earning.brandId,
+      streamerId: earning.streamerId,
+      amount: earning.amount,
+      feeBasisPoints: 1000,
+      idempotencyKey: earning.key,
+      description: `Earnings: ${earning.campaign} campaign`,
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Db } from '../db';
+import { LedgerAccountKind, LedgerTransactionKind } from '../generated/prisma/enums';
+import { brandOwner } from '../ledger/ledger-owner';
+import { parseMovementAmount } from '../ledger/parse-movement-amount';
+import { postLedgerTransaction } from '../ledger/post-ledger-transaction';
+import type { BrandHoldInput } from './ledger-transaction.inputs';
+
+/** Reserves part of a brand's available money (for a campaign); INSUFFICIENT_FUNDS when not enough is available. */
+export async function holdFunds(db: Db, input: BrandHoldInput) {
+  const amountMinor = parseMovementAmount(input.amount, 'input.amount');
+  const description = input.description?.trim() || 'Hold';
+  const brand = brandOwner(input.brandId.toLowerCase());
+  return postLedgerTransaction(db, {
+    kind: LedgerTransactionKind.HOLD,
+    description,
+    idempotencyKey: input.idempotencyKey,
+    currency: input.amount.currency,
+    request: { brandId: brand.ownerId, amountMinor, description },
+    legs: [
+      { owner: brand, kind: LedgerAccountKind.AVAILABLE, amountMinor: -amountMinor, field: 'input.amount' },
+      { owner: brand, kind: LedgerAccountKind.HELD, amountMinor },
+    ],
+  });
+}

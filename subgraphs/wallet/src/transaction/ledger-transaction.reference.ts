@@ -1,0 +1,8 @@
+import type { Context } from '../context';
+import { toLedgerTransaction } from './to-ledger-transaction';
+
+/** Resolves `LedgerTransaction` entities for the router: one query for all of a request's references. */
+export async function resolveLedgerTransactionReference(reference: { id: string }, ctx: Context) {
+  const row = await ctx.loaders.transaction.load(reference.id);
+  return row ? toLedgerTransaction(row) : null;
+}
