@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SubgraphDefinition } from '@gametriggers/federation';
+import { createContext } from './context';
+import type { Context } from './context';
+import { createDb } from './db';
+import type { Db } from './db';
+import { buildCampaignSchema } from './schema';
+import { seedDemo } from './seed';
+
+export const campaignSubgraph: SubgraphDefinition<Db, Context> = {
+  name: 'campaign',
+  defaultPort: 4004,
+  migrationsDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'prisma', 'migrations'),
+  createDatabaseClient: createDb,
+  buildSchema: buildCampaignSchema,
+  createContext,
+  seedDemo,
+};

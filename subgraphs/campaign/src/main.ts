@@ -1,0 +1,4 @@
+import { runStandalone } from '@gametriggers/federation/standalone';
+import { campaignSubgraph } from './index';
+
+await runStandalone(campaignSubgraph);

@@ -1,0 +1,47 @@
+import { NotFoundError } from '@gametriggers/federation';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Campaign } from '../campaign/campaign.type';
+import { toCampaign } from '../campaign/to-campaign';
+import type { Context } from '../context';
+import { applyToCampaign } from './apply-to-campaign';
+import { decideParticipation } from './decide-participation';
+import { ApplyToCampaignArgs } from './participation.inputs';
+import { Participation } from './participation.type';
+import { toParticipation } from './to-participation';
+import { withdrawParticipation } from './withdraw-participation';
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  @Query(() => Participation, { nullable: true, description: 'A participation by id; null with a NOT_FOUND error when there is none.' })
+  async participation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Participation> {
+    const row = await ctx.loaders.participation.load(id);
+    if (!row) throw new NotFoundError('Participation', id);
+    return toParticipation(row);
+  }
+
+  @Mutation(() => Participation, { description: 'A streamer applies to an APPROVED, SCHEDULED or ACTIVE campaign; once per campaign.' })
+  async applyToCampaign(@Args(() => ApplyToCampaignArgs) args: ApplyToCampaignArgs, @Ctx() ctx: Context): Promise<Participation> {
+    return toParticipation(await applyToCampaign(ctx.db, args.campaignId, args.streamerId));
+  }
+
+  @Mutation(() => Participation, { description: 'The brand accepts (true) or rejects (false) an APPLIED participation.' })
+  async decideParticipation(
+    @Arg('id', () => ID) id: string,
+    @Arg('accept', () => Boolean) accept: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Participation> {
+    return toParticipation(await decideParticipation(ctx.db, id, accept));
+  }
+
+  @Mutation(() => Participation, { description: 'The streamer withdraws an APPLIED or ACCEPTED participation.' })
+  async withdrawParticipation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Participation> {
+    return toParticipation(await withdrawParticipation(ctx.db, id));
+  }
+
+  @FieldResolver(() => Campaign)
+  async campaign(@Root() participation: Participation, @Ctx() ctx: Context): Promise<Campaign> {
+    const row = await ctx.loaders.campaign.load(participation.campaignId);
+    if (!row) throw new NotFoundError('Campaign', participation.campaignId);
+    return toCampaign(row);
+  }
+}

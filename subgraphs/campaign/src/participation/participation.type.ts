@@ -1,0 +1,36 @@
+import { Connection, Money } from '@gametriggers/federation';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ParticipationStatus } from '../generated/prisma/enums';
+import { StreamerReference } from '../streamer/streamer.type';
+
+export { ParticipationStatus };
+
+registerEnumType(ParticipationStatus, {
+  name: 'ParticipationStatus',
+  description: "Where a streamer's application to a campaign stands.",
+  valuesConfig: {
+    APPLIED: { description: 'Waiting for the brand to decide.' },
+    ACCEPTED: { description: 'Taking part.' },
+    REJECTED: { description: 'Turned down (final).' },
+    WITHDRAWN: { description: 'The streamer stepped back (final).' },
+    COMPLETED: { description: 'Took part to the end (final).' },
+  },
+});
+
+@ObjectType({ description: "A streamer's application to, and part in, a campaign." })
+@Directive('@key(fields: "id")')
+export class Participation {
+  @Field(() => ID) id!: string;
+  /** Resolved by `Participation.campaign`; not a field of its own. */
+  campaignId!: string;
+  @Field(() => StreamerReference) streamer!: StreamerReference;
+  @Field(() => ParticipationStatus) status!: ParticipationStatus;
+  @Field(() => Money, { description: 'Earned so far, in the campaign currency.' }) earnings!: Money;
+  @Field(() => GraphQLDateTime) appliedAt!: Date;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the brand accepted or rejected the application.' })
+  decidedAt!: Date | null;
+}
+
+@ObjectType()
+export class ParticipationConnection extends Connection(Participation) {}

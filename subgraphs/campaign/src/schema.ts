@@ -1,0 +1,13 @@
+import { buildFederatedSchema } from '@gametriggers/federation';
+import { BrandCampaignsResolver } from './brand/brand.resolver';
+import { resolveCampaignReference } from './campaign/campaign.reference';
+import { CampaignResolver } from './campaign/campaign.resolver';
+import { resolveParticipationReference } from './participation/participation.reference';
+import { ParticipationResolver } from './participation/participation.resolver';
+import { StreamerParticipationsResolver } from './streamer/streamer.resolver';
+
+export const buildCampaignSchema = () =>
+  buildFederatedSchema({
+    resolvers: [CampaignResolver, ParticipationResolver, BrandCampaignsResolver, StreamerParticipationsResolver],
+    references: { Campaign: resolveCampaignReference as never, Participation: resolveParticipationReference as never },
+  });

@@ -1,0 +1,79 @@
+import type { TestSubgraph } from '@gametriggers/testkit';
+
+export const brandIds = {
+  a: '01930000-0000-7000-8000-00000000aa01',
+  b: '01930000-0000-7000-8000-00000000aa02',
+  c: '01930000-0000-7000-8000-00000000aa03',
+};
+
+/** A fresh streamer id: random, so tests never collide on (campaign, streamer). */
+export function streamerId(): string {
+  return crypto.randomUUID();
+}
+
+/** A valid CreateCampaignInput; override any field. */
+export function campaignInput(overrides: Record<string, unknown> = {}) {
+  return {
+    brandId: brandIds.a,
+    name: 'Voltage Summer Clash',
+    description: 'Cans on screen during FPS streams.',
+    schedule: { startsAt: '2027-06-01T00:00:00.000Z', endsAt: '2027-08-31T00:00:00.000Z' },
+    budget: { amount: '50000', currency: 'USD' },
+    dailyCap: { amount: '2000.50', currency: 'USD' },
+    perStreamerCap: { amount: '10000', currency: 'USD' },
+    pricing: { model: 'CPM', rate: { amount: '12.5', currency: 'USD' } },
+    targeting: {
+      platforms: ['TWITCH', 'YOUTUBE'],
+      categories: ['energy-drinks', 'fps'],
+      countries: ['US', 'CA'],
+      languages: ['en'],
+      minAverageViewers: 500,
+      maxAverageViewers: 50000,
+      audienceAgeRanges: ['AGE_18_24', 'AGE_25_34'],
+    },
+    ...overrides,
+  };
+}
+
+export const CAMPAIGN_FIELDS = `
+  id name description status brand { id }
+  schedule { startsAt endsAt }
+  budget { amount amountMinor currency }
+  dailyCap { amount amountMinor currency }
+  perStreamerCap { amount amountMinor currency }
+  pricing { model rate { amount amountMinor currency } }
+  spent { amount amountMinor currency }
+  targeting { platforms categories countries languages minAverageViewers maxAverageViewers audienceAgeRanges }
+  createdAt updatedAt`;
+
+export const PARTICIPATION_FIELDS = `id status streamer { id } earnings { amount currency } appliedAt decidedAt campaign { id status }`;
+
+export const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { ${CAMPAIGN_FIELDS} } }`;
+export const TRANSITION = `mutation($id: ID!, $to: CampaignStatus!) { transitionCampaign(id: $id, to: $to) { id status } }`;
+export const APPLY = `mutation($campaignId: ID!, $streamerId: ID!) { applyToCampaign(campaignId: $campaignId, streamerId: $streamerId) { ${PARTICIPATION_FIELDS} } }`;
+
+/** The legal path from DRAFT to each status, through the API. */
+export const PATH_TO: Record<string, string[]> = {
+  DRAFT: [],
+  SUBMITTED: ['SUBMITTED'],
+  IN_REVIEW: ['SUBMITTED', 'IN_REVIEW'],
+  APPROVED: ['SUBMITTED', 'IN_REVIEW', 'APPROVED'],
+  REJECTED: ['SUBMITTED', 'IN_REVIEW', 'REJECTED'],
+  SCHEDULED: ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'SCHEDULED'],
+  ACTIVE: ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'ACTIVE'],
+  PAUSED: ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'ACTIVE', 'PAUSED'],
+  COMPLETED: ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'ACTIVE', 'COMPLETED'],
+  CANCELLED: ['CANCELLED'],
+};
+
+/** Creates a campaign and walks it to `status` along legal transitions; returns its id. */
+export async function campaignIn(subgraph: TestSubgraph, status: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await subgraph.query(CREATE_CAMPAIGN, { input: campaignInput(overrides) });
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+  const id = created.data!['createCampaign'].id as string;
+  for (const to of PATH_TO[status]!) {
+    const moved = await subgraph.query(TRANSITION, { id, to });
+    if (moved.errors) throw new Error(`to ${to}: ${JSON.stringify(moved.errors)}`);
+  }
+  return id;
+}

@@ -1,0 +1,4 @@
+import { runStandalone } from '@gametriggers/federation/standalone';
+import { conflictSubgraph } from './index';
+
+await runStandalone(conflictSubgraph);

@@ -1,0 +1,87 @@
+import { demoIds } from '@gametriggers/prisma-tools';
+import type { Db } from './db';
+import type { Prisma } from './generated/prisma/client';
+
+const { brands, campaigns, streamers } = demoIds;
+
+const demoRules: Prisma.ConflictRuleCreateInput[] = [
+  {
+    name: 'Energy drink rivals',
+    description: 'Two drink brands must not sponsor overlapping campaigns in competing drink categories.',
+    type: 'CATEGORY_CONFLICT',
+    severity: 'BLOCK',
+    priority: 10,
+    competingCategories: ['energy-drinks', 'soft-drinks'],
+  },
+  {
+    name: 'Streamer double-booking',
+    description: 'A streamer should not carry two brands at once for more than an hour.',
+    type: 'TIME_OVERLAP',
+    severity: 'BLOCK',
+    priority: 20,
+    competingCategories: [],
+    minimumOverlapMinutes: 60,
+  },
+  {
+    name: 'Nordwind Twitch exclusivity',
+    description: 'Nordwind Motors holds Twitch exclusivity while its campaigns run.',
+    type: 'PLATFORM_EXCLUSIVITY',
+    severity: 'WARN',
+    priority: 30,
+    competingCategories: [],
+    exclusiveBrandId: brands.nordwind,
+    exclusivePlatform: 'TWITCH',
+  },
+];
+
+/**
+ * Facts of the four demo campaigns, in step with the campaign subgraph's seed. Voltage Summer
+ * shares kiraplays with the PixelForge launch (double-booking) and runs on Twitch while Nordwind
+ * holds exclusivity there, so the demo shows conflicts.
+ */
+const demoFacts: Prisma.CampaignFactsCreateInput[] = [
+  {
+    campaignId: campaigns.voltageSummer,
+    brandId: brands.voltage,
+    categories: ['energy-drinks', 'fps', 'battle-royale'],
+    platforms: ['TWITCH', 'YOUTUBE'],
+    startsAt: new Date('2026-06-01T00:00:00Z'),
+    endsAt: new Date('2027-04-01T00:00:00Z'),
+    streamerIds: [streamers.kiraplays, streamers.gridlock],
+  },
+  {
+    campaignId: campaigns.voltageNight,
+    brandId: brands.voltage,
+    categories: ['energy-drinks', 'just-chatting'],
+    platforms: ['TWITCH', 'KICK'],
+    startsAt: new Date('2027-05-01T00:00:00Z'),
+    endsAt: new Date('2027-07-01T00:00:00Z'),
+    streamerIds: [],
+  },
+  {
+    campaignId: campaigns.pixelforgeLaunch,
+    brandId: brands.pixelforge,
+    categories: ['strategy', 'simulation'],
+    platforms: ['TWITCH', 'YOUTUBE'],
+    startsAt: new Date('2026-12-01T00:00:00Z'),
+    endsAt: new Date('2027-02-01T00:00:00Z'),
+    streamerIds: [streamers.lunastreams, streamers.kiraplays],
+  },
+  {
+    campaignId: campaigns.nordwindRacing,
+    brandId: brands.nordwind,
+    categories: ['racing'],
+    platforms: ['TWITCH'],
+    startsAt: new Date('2026-09-01T00:00:00Z'),
+    endsAt: new Date('2027-03-01T00:00:00Z'),
+    streamerIds: [streamers.tactician],
+  },
+];
+
+/** Three demo rules (by name) and the demo campaigns' facts; upserts, so a restart changes nothing. */
+export async function seedDemo(db: Db): Promise<void> {
+  await db.$transaction([
+    ...demoRules.map((rule) => db.conflictRule.upsert({ where: { name: rule.name }, create: rule, update: {} })),
+    ...demoFacts.map((facts) => db.campaignFacts.upsert({ where: { campaignId: facts.campaignId }, create: facts, update: {} })),
+  ]);
+}
