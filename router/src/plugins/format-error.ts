@@ -14,14 +14,14 @@ export function createRouterFormatError(logger: Logger) {
     const code = typeof extensions['code'] === 'string' ? extensions['code'] : 'INTERNAL_SERVER_ERROR';
     const serviceName = extensions['serviceName'];
     const safe = Object.fromEntries(Object.entries(extensions).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
+    if (code === 'SUBGRAPH_UNAVAILABLE') logger.warn({ serviceName }, formatted.message);
     if (code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
       logger.error({ error: formatted }, 'masked error');
-      const unavailable = /fetch|ECONNREFUSED|socket|network/i.test(formatted.message);
       return {
-        message: unavailable && serviceName ? `The ${String(serviceName)} subgraph is unavailable` : 'Internal server error',
+        message: 'Internal server error',
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { ...safe, code: unavailable ? 'SUBGRAPH_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' },
+        extensions: { ...safe, code: 'INTERNAL_SERVER_ERROR' },
       };
     }
     return { ...formatted, extensions: { ...safe, code } };
