@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['packages/**/*.test.ts', 'prisma/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts'],
+    include: ['packages/**/*.test.ts', 'prisma/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts', 'web/test/**/*.test.ts'],
     globalSetup: ['packages/testkit/src/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 30_000,
