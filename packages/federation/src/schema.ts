@@ -18,7 +18,7 @@ export interface FederatedSchemaOptions {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name. */
   references?: Record<string, (reference: { id: string }, context: never) => unknown>;
-   
+
   authChecker?: AuthChecker<any>;
 }
 

@@ -17,6 +17,7 @@ export class RedisPubSub implements PubSub {
   private readonly subscriber: Redis;
   private readonly registry = new ListenerRegistry();
   private readonly prefix: string;
+  private lastError: Error | undefined;
 
   constructor(options: RedisPubSubOptions) {
     if (!options.channelPrefix) throw new Error('RedisPubSub needs a channelPrefix');
@@ -24,6 +25,13 @@ export class RedisPubSub implements PubSub {
     const redisOptions = { lazyConnect: true, maxRetriesPerRequest: 3 };
     this.publisher = new Redis(options.url, redisOptions);
     this.subscriber = new Redis(options.url, redisOptions);
+    // ioredis reconnects by itself; while it cannot, publish and subscribe reject, so the error
+    // events themselves only need remembering for a readable failure at connect().
+    for (const client of [this.publisher, this.subscriber]) {
+      client.on('error', (error: Error) => {
+        this.lastError = error;
+      });
+    }
     this.subscriber.on('message', (channel: string, message: string) => {
       if (!channel.startsWith(this.prefix)) return;
       this.registry.dispatch(channel.slice(this.prefix.length), JSON.parse(message));
@@ -37,7 +45,7 @@ export class RedisPubSub implements PubSub {
     } catch (error) {
       this.publisher.disconnect();
       this.subscriber.disconnect();
-      throw new Error(`Redis is not reachable: ${(error as Error).message}`);
+      throw new Error(`Redis is not reachable: ${(this.lastError ?? (error as Error)).message}`);
     }
   }
 
