@@ -27,7 +27,7 @@ interface Started {
 }
 
 function npmStart(dataDir: string): Promise<Started> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', SUBGRAPH_BASE_PORT: '0', LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', SUBGRAPH_BASE_PORT: '0', LOG_LEVEL: 'info' };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'PUBSUB_URL']) delete env[name];
   const startedAt = performance.now();
   const child = spawn('npm', ['start', '--silent'], { cwd: repoRoot, env, detached: true });

@@ -25,7 +25,7 @@ interface Started {
 
 /** Runs `npm start`'s program as a newcomer would: no DATABASE_URL, no Redis, own data directory. */
 function startEmbedded(dataDir: string): Promise<Started> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', SUBGRAPH_BASE_PORT: '0', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', SUBGRAPH_BASE_PORT: '0', LOG_LEVEL: 'warn' };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'PUBSUB_URL', 'TEST_DATABASE_URL', 'TEST_REDIS_URL']) delete env[name];
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/launcher/src/main.ts'], { cwd: repoRoot, env });
   let output = '';

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { lexicographicSortSchema, parse, printSchema } from 'graphql';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { demoIds, databaseUrl, dropDatabase } from '@gametriggers/prisma-tools';
+import { composeSupergraph } from '@gametriggers/router';
 import { connectWs, graphql, subscribe } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allSubgraphs } from '../src/subgraphs';
@@ -22,7 +24,8 @@ let subgraphUrls: Record<string, string> = {};
  */
 beforeAll(async () => {
   const server = inject('databaseServerUrl');
-  const pubsubUrl = process.env['TEST_REDIS_URL'] ?? server;
+  // Across processes without Redis: PostgreSQL LISTEN/NOTIFY (Redis is covered by the in-process suite).
+  const pubsubUrl = server;
   const started = await Promise.all(
     allSubgraphs.map(async (definition) => {
       const url = databaseUrl(server, `${prefix}${definition.name}`);
@@ -62,7 +65,7 @@ describe('subgraphs and router as separate processes', () => {
     const overrides = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]));
     const router = await startProcess(
       'router/src/main.ts',
-      cleanEnv({ ...overrides, PORT: '0', PUBSUB_URL: process.env['TEST_REDIS_URL'] ?? inject('databaseServerUrl') }),
+      cleanEnv({ ...overrides, PORT: '0', PUBSUB_URL: inject('databaseServerUrl') }),
       /router ready at (http:\/\/\S+?)"/,
     );
     running.push(router);
@@ -121,6 +124,34 @@ describe('subgraphs and router as separate processes', () => {
       expect((await live.next()).data).toEqual({ campaignMetricsUpdated: { clicks: 7 } });
     } finally {
       await client.dispose();
+    }
+  });
+});
+
+describe('a router on a prebuilt supergraph (SUPERGRAPH_PATH)', () => {
+  it('serves it as is, without composing', async () => {
+    const sources = await Promise.all(
+      allSubgraphs.map(async (definition) => ({
+        name: definition.name,
+        url: subgraphUrls[definition.name]!,
+        sdl: await readFile(path.join(repoRoot, 'subgraphs', definition.name, 'schema.graphql'), 'utf8'),
+      })),
+    );
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'gametriggers-supergraph-'));
+    const supergraphPath = path.join(dir, 'supergraph.graphql');
+    await writeFile(supergraphPath, composeSupergraph(sources).supergraphSdl);
+    const router = await startProcess(
+      'router/src/main.ts',
+      cleanEnv({ SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_CONFIG: '/nonexistent.yaml', PORT: '0' }),
+      /router ready at (http:\/\/\S+?)"/,
+    );
+    running.push(router);
+    try {
+      const result = await graphql(router.url, '{ brands(first: 1) { nodes { id } } campaigns(first: 1) { nodes { id } } }');
+      expect(result.errors).toBeUndefined();
+    } finally {
+      await router.stop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
