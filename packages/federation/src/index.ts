@@ -1,11 +1,14 @@
 import 'reflect-metadata';
+export * from './database-errors';
 export * from './enums';
 export * from './errors';
 export * from './format-error';
 export * from './loaders';
 export * from './logger';
 export * from './money';
+export * from './page-loader';
 export * from './pagination';
 export * from './schema';
 export * from './server';
 export * from './subgraph';
+export * from './uuid';

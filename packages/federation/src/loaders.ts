@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './uuid';
 
 /**
  * A per-request loader that fetches many rows by id in one query and hands each caller its row
@@ -9,7 +8,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function createByIdLoader<T extends { id: string }>(fetchMany: (ids: string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
     // Ids are UUIDs: anything else cannot exist, and would make PostgreSQL reject the whole batch.
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter(isUuid);
     const rows = valid.length ? await fetchMany(valid) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);

@@ -2,6 +2,7 @@ import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { BadUserInputError } from './errors';
+import { isUuid } from './uuid';
 
 @ObjectType({ description: 'Where a page of a list ends, for cursor pagination.' })
 @Directive('@shareable')
@@ -46,9 +47,9 @@ const encodeCursor = (id: string) => Buffer.from(`id:${id}`).toString('base64url
 
 function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const uuid = /^id:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(decoded);
-  if (!uuid?.[1]) throw new BadUserInputError('after', 'after is not a cursor returned by this list');
-  return uuid[1];
+  const id = decoded.startsWith('id:') ? decoded.slice('id:'.length) : '';
+  if (!isUuid(id)) throw new BadUserInputError('after', 'after is not a cursor returned by this list');
+  return id;
 }
 
 /**

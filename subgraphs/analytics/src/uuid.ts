@@ -1,10 +1,5 @@
 import { randomBytes } from 'node:crypto';
 
-/** A canonical UUID (any version), as the `@db.Uuid` columns accept. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string) => UUID_PATTERN.test(value);
-
 /**
  * A UUIDv7 (RFC 9562) for rows inserted with raw SQL, where Prisma's `@default(uuid(7))` does not
  * apply: 48 bits of milliseconds, then random bits.

@@ -1,12 +1,11 @@
-import { createByIdLoader } from '@gametriggers/federation';
+import { createByIdLoader, createPageLoader } from '@gametriggers/federation';
 import type { SubgraphDependencies } from '@gametriggers/federation';
 import type { Db } from './db';
-import { isUuid } from './ids';
-import { createPageLoader } from './paging/page-loader';
+import { fetchChildPages } from './paging/fetch-child-pages';
 
 export function createContext(db: Db, deps: SubgraphDependencies) {
-  const campaignsById = (ids: string[]) => db.campaign.findMany({ where: { id: { in: ids.filter(isUuid) } } });
-  const participationsById = (ids: string[]) => db.participation.findMany({ where: { id: { in: ids.filter(isUuid) } } });
+  const campaignsById = (ids: string[]) => db.campaign.findMany({ where: { id: { in: ids } } });
+  const participationsById = (ids: string[]) => db.participation.findMany({ where: { id: { in: ids } } });
   return {
     db,
     logger: deps.logger,
@@ -14,9 +13,18 @@ export function createContext(db: Db, deps: SubgraphDependencies) {
       campaign: createByIdLoader(campaignsById),
       participation: createByIdLoader(participationsById),
       /** Pages of many brands' campaigns, of many campaigns' or streamers' participations: a bounded number of queries each. */
-      campaignsOfBrand: createPageLoader(db, { table: 'Campaign', parentColumn: 'brandId' }, campaignsById),
-      participationsOfCampaign: createPageLoader(db, { table: 'Participation', parentColumn: 'campaignId' }, participationsById),
-      participationsOfStreamer: createPageLoader(db, { table: 'Participation', parentColumn: 'streamerId' }, participationsById),
+      campaignsOfBrand: createPageLoader({
+        fetchPages: fetchChildPages(db, { table: 'Campaign', parentColumn: 'brandId' }),
+        fetchByIds: campaignsById,
+      }),
+      participationsOfCampaign: createPageLoader({
+        fetchPages: fetchChildPages(db, { table: 'Participation', parentColumn: 'campaignId' }),
+        fetchByIds: participationsById,
+      }),
+      participationsOfStreamer: createPageLoader({
+        fetchPages: fetchChildPages(db, { table: 'Participation', parentColumn: 'streamerId' }),
+        fetchByIds: participationsById,
+      }),
     },
   };
 }

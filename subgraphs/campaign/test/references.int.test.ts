@@ -85,9 +85,9 @@ describe('entities and stand-in fields for the router', () => {
     expect(entities[1].campaigns.pageInfo.hasNextPage).toBe(true);
     expect(entities[2].campaigns.nodes.map((node: { name: string }) => node.name)).toEqual(['B2 C3', 'B2 C2']);
     expect(entities[3].campaigns).toEqual({ nodes: [], pageInfo: { endCursor: null, hasNextPage: false } });
-    // One ranking query (window function over every brand) and one to load the rows.
+    // One query for the page ids of every brand (a LATERAL join over them) and one to load the rows.
     expect(queries).toHaveLength(2);
-    expect(queries[0]).toMatch(/row_number\(\) OVER \(PARTITION BY "brandId"/);
+    expect(queries[0]).toMatch(/WITH ORDINALITY[\s\S]*CROSS JOIN LATERAL[\s\S]*"brandId"/);
 
     // Ten brands cost the same as three.
     const many = [...brands, ...Array.from({ length: 7 }, () => crypto.randomUUID())].map((id) => ({ __typename: 'Brand', id }));
@@ -101,6 +101,19 @@ describe('entities and stand-in fields for the router', () => {
       after: cursor,
     });
     expect(next.data!['_entities'][0].campaigns.nodes.map((node: { name: string }) => node.name)).toEqual(['B2 C1', 'B2 C0']);
+    // Pages with different cursors in one batch (two aliases) still share one query for their ids.
+    const twoPages = await countQueries(() =>
+      subgraph.query(
+        `query($representations: [_Any!]!, $after: String) { _entities(representations: $representations) { ... on Brand {
+          start: campaigns(first: 2) { nodes { name } } rest: campaigns(first: 2, after: $after) { nodes { name } } } } }`,
+        { representations: [{ __typename: 'Brand', id: brands[2] }], after: cursor },
+      ),
+    );
+    expect(twoPages.result.data!['_entities'][0]).toEqual({
+      start: { nodes: [{ name: 'B2 C3' }, { name: 'B2 C2' }] },
+      rest: { nodes: [{ name: 'B2 C1' }, { name: 'B2 C0' }] },
+    });
+    expect(twoPages.queries).toHaveLength(2);
     const submitted = await subgraph.query(BRAND_CAMPAIGNS, { representations: representations.slice(0, 3), status: 'SUBMITTED' });
     expect(submitted.data!['_entities'].map((brand: any) => brand.campaigns.nodes.map((node: { name: string }) => node.name))).toEqual([
       ['B0 C0'],
@@ -130,7 +143,7 @@ describe('entities and stand-in fields for the router', () => {
     ]);
     expect(second.participations.nodes).toHaveLength(2);
     expect(third.participations.nodes).toEqual([]);
-    // Ranking, participations, then their campaigns: three queries for any number of streamers.
+    // Page ids, participations, then their campaigns: three queries for any number of streamers.
     expect(queries).toHaveLength(3);
 
     const accepted = await subgraph.query(STREAMER_PARTICIPATIONS, { representations, status: 'ACCEPTED' });
@@ -157,7 +170,7 @@ describe('entities and stand-in fields for the router', () => {
       [1, true],
       [0, false],
     ]);
-    // Campaigns, ranking, participations.
+    // Campaigns, page ids, participations.
     expect(queries).toHaveLength(3);
   });
 });

@@ -1,8 +1,7 @@
-import { createByIdLoader, createGroupLoader } from '@gametriggers/federation';
+import { createByIdLoader, createGroupLoader, isUuid } from '@gametriggers/federation';
 import type { SubgraphDependencies } from '@gametriggers/federation';
 import type { Db } from './db';
 import type { Prisma } from './generated/prisma/client';
-import { isUuid } from './ids';
 
 export function createContext(db: Db, deps: SubgraphDependencies) {
   const now = new Date();
@@ -19,8 +18,8 @@ export function createContext(db: Db, deps: SubgraphDependencies) {
     /** One clock per request, so `active` means the same in every field of a response. */
     now,
     loaders: {
-      account: createByIdLoader((ids) => db.account.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
-      session: createByIdLoader((ids) => db.accountSession.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
+      account: createByIdLoader((ids) => db.account.findMany({ where: { id: { in: ids } } })),
+      session: createByIdLoader((ids) => db.accountSession.findMany({ where: { id: { in: ids } } })),
       sessionsOf: sessionsLoader({}),
       activeSessionsOf: sessionsLoader({ revokedAt: null, expiresAt: { gt: now } }),
       endedSessionsOf: sessionsLoader({ OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }] }),

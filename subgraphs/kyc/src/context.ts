@@ -1,8 +1,7 @@
-import { createByIdLoader, createGroupLoader } from '@gametriggers/federation';
+import { createByIdLoader, createGroupLoader, isUuid } from '@gametriggers/federation';
 import type { SubgraphDependencies } from '@gametriggers/federation';
 import type { Db } from './db';
 import type { KycSubjectType } from './generated/prisma/client';
-import { isUuid } from './ids';
 
 export function createContext(db: Db, deps: SubgraphDependencies) {
   /** Every case of many subjects of one type, newest first: one query per type and request. */
@@ -16,7 +15,7 @@ export function createContext(db: Db, deps: SubgraphDependencies) {
     db,
     logger: deps.logger,
     loaders: {
-      kycCase: createByIdLoader((ids) => db.kycCase.findMany({ where: { id: { in: ids.filter(isUuid) } } })),
+      kycCase: createByIdLoader((ids) => db.kycCase.findMany({ where: { id: { in: ids } } })),
       kycCaseEvents: createGroupLoader(
         (caseIds: string[]) => db.kycCaseEvent.findMany({ where: { caseId: { in: caseIds } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
         (row) => row.caseId,

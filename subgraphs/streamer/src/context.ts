@@ -1,7 +1,6 @@
 import { createByIdLoader } from '@gametriggers/federation';
 import type { SubgraphDependencies } from '@gametriggers/federation';
 import type { Db } from './db';
-import { isUuid } from './ids';
 import { streamerInclude } from './streamer/streamer-row';
 
 export function createContext(db: Db, deps: SubgraphDependencies) {
@@ -10,7 +9,7 @@ export function createContext(db: Db, deps: SubgraphDependencies) {
     logger: deps.logger,
     loaders: {
       /** Streamers with their platform profiles: one findMany for every streamer asked for in a request. */
-      streamer: createByIdLoader((ids) => db.streamer.findMany({ where: { id: { in: ids.filter(isUuid) } }, include: streamerInclude })),
+      streamer: createByIdLoader((ids) => db.streamer.findMany({ where: { id: { in: ids } }, include: streamerInclude })),
     },
   };
 }

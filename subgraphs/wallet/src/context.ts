@@ -1,19 +1,20 @@
 import DataLoader from 'dataloader';
-import { createByIdLoader, createGroupLoader } from '@gametriggers/federation';
+import { createByIdLoader, createGroupLoader, createPageLoader, isUuid } from '@gametriggers/federation';
 import type { SubgraphDependencies } from '@gametriggers/federation';
 import type { Db } from './db';
 import { LedgerOwnerType } from './generated/prisma/enums';
 import type { Wallet } from './generated/prisma/client';
 import { ownerKey } from './ledger/ledger-owner';
-import { createPageLoader } from './pagination/page-loader';
-import { onlyUuids } from './pagination/uuid';
 import { fetchWalletTransactionPages } from './wallet/fetch-wallet-transaction-pages';
 
 /** Wallets of many brands and streamers in one query; key `ownerKey(owner)` with a lowercase id. */
 function createWalletByOwnerLoader(db: Db) {
   return new DataLoader<string, Wallet | null>(async (keys) => {
     const idsOf = (type: LedgerOwnerType) =>
-      onlyUuids(keys.filter((key) => key.startsWith(`${type}:`)).map((key) => key.slice(type.length + 1)));
+      keys
+        .filter((key) => key.startsWith(`${type}:`))
+        .map((key) => key.slice(type.length + 1))
+        .filter(isUuid);
     const wallets = await db.wallet.findMany({
       where: {
         OR: [
@@ -28,18 +29,19 @@ function createWalletByOwnerLoader(db: Db) {
 }
 
 export function createContext(db: Db, deps: SubgraphDependencies) {
+  const transactionsById = (ids: string[]) => db.ledgerTransaction.findMany({ where: { id: { in: ids } } });
   return {
     db,
     logger: deps.logger,
     loaders: {
-      wallet: createByIdLoader((ids) => db.wallet.findMany({ where: { id: { in: onlyUuids(ids) } } })),
+      wallet: createByIdLoader((ids) => db.wallet.findMany({ where: { id: { in: ids } } })),
       walletByOwner: createWalletByOwnerLoader(db),
       accountsByWallet: createGroupLoader(
         (walletIds: string[]) =>
           db.ledgerAccount.findMany({ where: { walletId: { in: walletIds } }, orderBy: [{ currency: 'asc' }, { kind: 'asc' }] }),
         (account) => account.walletId,
       ),
-      transaction: createByIdLoader((ids) => db.ledgerTransaction.findMany({ where: { id: { in: onlyUuids(ids) } } })),
+      transaction: createByIdLoader(transactionsById),
       entriesByTransaction: createGroupLoader(
         (transactionIds: string[]) =>
           db.ledgerEntry.findMany({
@@ -49,9 +51,10 @@ export function createContext(db: Db, deps: SubgraphDependencies) {
           }),
         (entry) => entry.transactionId,
       ),
-      walletTransactionPages: createPageLoader((requests, take, kind: string | null) =>
-        fetchWalletTransactionPages(db, requests, take, kind),
-      ),
+      walletTransactionPages: createPageLoader({
+        fetchPages: fetchWalletTransactionPages(db),
+        fetchByIds: transactionsById,
+      }),
     },
   };
 }

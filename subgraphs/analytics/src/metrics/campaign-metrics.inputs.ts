@@ -1,19 +1,18 @@
-import { MoneyInput } from '@gametriggers/federation';
+import { MoneyInput, UUID } from '@gametriggers/federation';
 import { IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { GraphQLDateTime, GraphQLSafeInt } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { UUID_PATTERN } from '../uuid';
 import { CampaignMetricsGranularity } from './campaign-metrics.type';
 
 const uuidMessage = (field: string) => ({ message: `${field} must be a UUID` });
 
 @InputType({ description: 'Counters of one delivery report, added to the hour it occurred in.' })
 export class RecordDeliveryMetricsInput {
-  @Field(() => ID) @Matches(UUID_PATTERN, uuidMessage('campaignId')) campaignId!: string;
+  @Field(() => ID) @Matches(UUID, uuidMessage('campaignId')) campaignId!: string;
 
   @Field(() => ID, { nullable: true, description: 'The streamer who delivered; null for campaign-level deliveries.' })
   @IsOptional()
-  @Matches(UUID_PATTERN, uuidMessage('streamerId'))
+  @Matches(UUID, uuidMessage('streamerId'))
   streamerId?: string | null;
 
   @Field(() => GraphQLDateTime, { description: 'When the delivery happened; at most 5 minutes in the future.' })
@@ -46,6 +45,6 @@ export class CampaignMetricsBucketsArgs {
 
   @Field(() => ID, { nullable: true, description: 'Only this streamer; all streamers together when omitted.' })
   @IsOptional()
-  @Matches(UUID_PATTERN, uuidMessage('streamerId'))
+  @Matches(UUID, uuidMessage('streamerId'))
   streamerId?: string | null;
 }

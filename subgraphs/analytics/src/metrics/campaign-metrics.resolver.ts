@@ -1,8 +1,7 @@
-import { BadUserInputError } from '@gametriggers/federation';
+import { BadUserInputError, isUuid } from '@gametriggers/federation';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CampaignReference } from '../campaign/campaign.type';
 import type { Context } from '../context';
-import { isUuid } from '../uuid';
 import { CampaignMetricsBucketsArgs, RecordDeliveryMetricsInput } from './campaign-metrics.inputs';
 import { CampaignMetrics, CampaignMetricsBucket, StreamerCampaignMetrics } from './campaign-metrics.type';
 import { listMetricsBuckets } from './list-metrics-buckets';

@@ -1,7 +1,6 @@
-import { BadUserInputError } from '@gametriggers/federation';
+import { BadUserInputError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import { isUuid } from '../uuid';
 import { CampaignMetricsGranularity } from './campaign-metrics.type';
 import type { CampaignMetricsBucket } from './campaign-metrics.type';
 import { toCounters } from './metrics-totals';

@@ -1,5 +1,5 @@
+import { isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../uuid';
 import { sumsToTotals } from './metrics-totals';
 import type { MetricsTotals } from './metrics-totals';
 

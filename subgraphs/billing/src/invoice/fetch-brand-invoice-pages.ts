@@ -1,11 +1,7 @@
+import type { PageBatch, PageRow } from '@gametriggers/federation';
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import type { PageRequest, PageRows } from '../pagination/page-loader';
-import { isUuid } from '../pagination/uuid';
 import { InvoiceStatus } from './invoice.type';
-
-/** Matches no invoice: stands in for an id that is not a UUID, so it never reaches a uuid cast. */
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 function statusCondition(status: InvoiceStatus | null, now: Date): Prisma.Sql {
   switch (status) {
@@ -20,27 +16,18 @@ function statusCondition(status: InvoiceStatus | null, now: Date): Prisma.Sql {
   }
 }
 
-/** One page of invoices for each requested brand, in one query; newest first (ids are UUIDv7). */
-export async function fetchBrandInvoicePages(
-  db: Db,
-  requests: PageRequest<unknown>[],
-  take: number,
-  status: InvoiceStatus | null,
-): Promise<PageRows> {
-  const brandIds = requests.map((request) => (isUuid(request.parentId) ? request.parentId : NIL_UUID));
-  const afterIds = requests.map((request) => request.afterId ?? '');
-  const rows = await db.$queryRaw<{ position: bigint; id: string }[]>`
-    SELECT k.position, page.id
-      FROM unnest(${brandIds}::text[], ${afterIds}::text[]) WITH ORDINALITY AS k(brand_id, after_id, position)
+/** `fetchPages` for `createPageLoader`: one page of invoices for each brand of a batch, in one query. */
+export function fetchBrandInvoicePages(db: Db) {
+  return (batch: PageBatch<InvoiceStatus | null>) => db.$queryRaw<PageRow[]>`
+    SELECT page.ordinal, invoice.id
+      FROM unnest(${batch.parentIds}::uuid[], ${batch.afterIds}::uuid[]) WITH ORDINALITY AS page(brand_id, after_id, ordinal)
      CROSS JOIN LATERAL (
        SELECT i."id"
          FROM "Invoice" i
-        WHERE i."brandId" = k.brand_id::uuid
-          AND (k.after_id = '' OR i."id" < k.after_id::uuid)
-          AND ${statusCondition(status, new Date())}
+        WHERE i."brandId" = page.brand_id
+          AND (page.after_id IS NULL OR i."id" < page.after_id)
+          AND ${statusCondition(batch.filter, new Date())}
         ORDER BY i."id" DESC
-        LIMIT ${take}::int
-     ) page
-     ORDER BY k.position, page.id DESC`;
-  return rows.map((row) => ({ index: Number(row.position) - 1, id: row.id }));
+        LIMIT ${batch.take}::int
+     ) invoice`;
 }

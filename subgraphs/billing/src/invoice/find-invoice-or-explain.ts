@@ -1,6 +1,5 @@
-import { BadUserInputError, NotFoundError } from '@gametriggers/federation';
+import { BadUserInputError, NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Prisma } from '../generated/prisma/client';
-import { isUuid } from '../pagination/uuid';
 import { effectiveStatus } from './invoice-status';
 
 /** Fails NOT_FOUND early for an id that cannot name an invoice. */

@@ -1,6 +1,5 @@
-import { NotFoundError } from '@gametriggers/federation';
+import { NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../pagination/uuid';
 import { assertInvoiceId } from './find-invoice-or-explain';
 import { lockDraftInvoice } from './lock-draft-invoice';
 import { recalculateInvoice } from './recalculate-invoice';

@@ -13,6 +13,6 @@ export class BrandInvoicesResolver {
     @Args(() => BrandInvoicesArgs) args: BrandInvoicesArgs,
     @Ctx() ctx: Context,
   ): Promise<InvoiceConnection> {
-    return loadInvoicePage(ctx, brand.id.toLowerCase(), args);
+    return loadInvoicePage(ctx, brand.id, args);
   }
 }

@@ -15,7 +15,7 @@ export class BrandCampaignsResolver {
     @Ctx() ctx: Context,
   ): Promise<CampaignConnection> {
     const page = await paginate(args, (window) =>
-      ctx.loaders.campaignsOfBrand.load({ parentId: brand.id, ...window, status: args.status }),
+      ctx.loaders.campaignsOfBrand.load({ parentId: brand.id, ...window, filter: args.status ?? null }),
     );
     return { ...page, nodes: page.nodes.map(toCampaign) };
   }

@@ -57,7 +57,7 @@ export class CampaignResolver {
     @Ctx() ctx: Context,
   ): Promise<ParticipationConnection> {
     const page = await paginate(args, (window) =>
-      ctx.loaders.participationsOfCampaign.load({ parentId: campaign.id, ...window, status: args.status }),
+      ctx.loaders.participationsOfCampaign.load({ parentId: campaign.id, ...window, filter: args.status ?? null }),
     );
     return { ...page, nodes: page.nodes.map(toParticipation) };
   }

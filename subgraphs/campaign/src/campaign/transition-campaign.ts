@@ -1,7 +1,6 @@
-import { ConflictError, NotFoundError } from '@gametriggers/federation';
+import { ConflictError, NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
 import type { CampaignStatus } from '../generated/prisma/enums';
-import { isUuid } from '../ids';
 import { assertCampaignTransition } from './campaign-transitions';
 
 /**

@@ -1,6 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@gametriggers/federation';
+import { BadUserInputError, ConflictError, NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../ids';
 import type { UpdateCampaignInput } from './campaign.inputs';
 import { amountsData, parseMoney, scheduleData, storedAmount, targetingData } from './campaign-data';
 import type { Amount } from './campaign-data';

@@ -1,9 +1,7 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@gametriggers/federation';
+import { BadUserInputError, ConflictError, NotFoundError, isUniqueViolation } from '@gametriggers/federation';
 import type { Db } from '../db';
 import { OPEN_FOR_APPLICATIONS } from '../campaign/campaign-transitions';
 import type { CampaignStatus } from '../generated/prisma/enums';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 
 /**
  * A streamer applies to an APPROVED, SCHEDULED or ACTIVE campaign. The campaign row is share-locked

@@ -15,7 +15,7 @@ export class StreamerParticipationsResolver {
     @Ctx() ctx: Context,
   ): Promise<ParticipationConnection> {
     const page = await paginate(args, (window) =>
-      ctx.loaders.participationsOfStreamer.load({ parentId: streamer.id, ...window, status: args.status }),
+      ctx.loaders.participationsOfStreamer.load({ parentId: streamer.id, ...window, filter: args.status ?? null }),
     );
     return { ...page, nodes: page.nodes.map(toParticipation) };
   }

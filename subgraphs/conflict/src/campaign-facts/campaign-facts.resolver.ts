@@ -1,7 +1,6 @@
-import { NotFoundError } from '@gametriggers/federation';
+import { NotFoundError, isUuid } from '@gametriggers/federation';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
-import { isUuid } from '../ids';
 import { CampaignFactsInput } from './campaign-facts.inputs';
 import { CampaignFacts } from './campaign-facts.type';
 import { recordCampaignFacts } from './record-campaign-facts';

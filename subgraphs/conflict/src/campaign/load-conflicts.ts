@@ -1,5 +1,5 @@
+import { isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../ids';
 import { findConflicts } from './find-conflicts';
 import type { FoundConflict } from './find-conflicts';
 

@@ -1,6 +1,5 @@
-import { NotFoundError } from '@gametriggers/federation';
+import { NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../ids';
 
 /** Deletes a rule for good (disable it to keep it); returns its id. */
 export async function deleteConflictRule(db: Db, id: string): Promise<string> {

@@ -1,6 +1,5 @@
-import { NotFoundError } from '@gametriggers/federation';
+import { NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../ids';
 
 export async function setConflictRuleEnabled(db: Db, id: string, enabled: boolean) {
   const { count } = isUuid(id) ? await db.conflictRule.updateMany({ where: { id }, data: { enabled } }) : { count: 0 };

@@ -1,6 +1,5 @@
-import { NotFoundError } from '@gametriggers/federation';
+import { NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../ids';
 import type { UpdateConflictRuleInput } from './conflict-rule.inputs';
 import { conditionsData } from './conditions-data';
 import { withUniqueName } from './unique-name';

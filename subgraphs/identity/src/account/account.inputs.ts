@@ -1,7 +1,6 @@
-import { PageArgs } from '@gametriggers/federation';
+import { PageArgs, UUID } from '@gametriggers/federation';
 import { IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { UUID_PATTERN } from '../ids';
 import { AccountKind, AccountStatus } from './account.type';
 
 @InputType()
@@ -20,12 +19,12 @@ export class CreateAccountInput {
 
   @Field(() => ID, { nullable: true, description: 'Required for BRAND accounts, and only for them.' })
   @IsOptional()
-  @Matches(UUID_PATTERN, { message: 'brandId must be a UUID' })
+  @Matches(UUID, { message: 'brandId must be a UUID' })
   brandId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Required for STREAMER accounts, and only for them.' })
   @IsOptional()
-  @Matches(UUID_PATTERN, { message: 'streamerId must be a UUID' })
+  @Matches(UUID, { message: 'streamerId must be a UUID' })
   streamerId?: string | null;
 }
 

@@ -1,6 +1,5 @@
-import { BadUserInputError, ConflictError } from '@gametriggers/federation';
+import { BadUserInputError, ConflictError, isUniqueViolation } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { Prisma } from '../generated/prisma/client';
 import type { CreateAccountInput } from './account.inputs';
 import { AccountKind } from './account.type';
 import { normalizeEmail } from './email';
@@ -40,7 +39,7 @@ export async function createAccount(db: Db, input: CreateAccountInput) {
     });
   } catch (error) {
     // Another request took the email between our check and this insert.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw duplicate();
+    if (isUniqueViolation(error)) throw duplicate();
     throw error;
   }
 }

@@ -1,6 +1,5 @@
-import { NotFoundError } from '@gametriggers/federation';
+import { NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../ids';
 
 /** Ends a session; revoking a revoked session changes nothing (it keeps its first revokedAt). */
 export async function revokeSession(db: Db, id: string, now = new Date()) {

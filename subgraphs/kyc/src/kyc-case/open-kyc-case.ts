@@ -1,6 +1,5 @@
-import { BadUserInputError, ConflictError } from '@gametriggers/federation';
+import { BadUserInputError, ConflictError, isUniqueViolation } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { Prisma } from '../generated/prisma/client';
 import type { OpenKycCaseInput } from './kyc-case.inputs';
 import { KycStatus } from './kyc-enums';
 import { DOCUMENTS_FOR, OPEN_CASE } from './kyc-rules';
@@ -31,7 +30,7 @@ export async function openKycCase(db: Db, input: OpenKycCaseInput) {
     });
   } catch (error) {
     // Another request opened one between our check and our insert; the partial unique index said no.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw conflict();
+    if (isUniqueViolation(error)) throw conflict();
     throw error;
   }
 }

@@ -1,7 +1,6 @@
-import { BadUserInputError, NotFoundError } from '@gametriggers/federation';
+import { BadUserInputError, NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
 import type { KycCase as KycCaseRow, Prisma } from '../generated/prisma/client';
-import { isUuid } from '../ids';
 import type { KycStatus } from './kyc-enums';
 import { effectiveStatus } from './kyc-rules';
 

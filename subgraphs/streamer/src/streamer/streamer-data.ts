@@ -1,5 +1,4 @@
-import { BadUserInputError, ConflictError, Platform } from '@gametriggers/federation';
-import { Prisma } from '../generated/prisma/client';
+import { BadUserInputError, ConflictError, Platform, isUniqueViolation } from '@gametriggers/federation';
 import type { StreamerDemographicsInput, StreamerPlatformInput } from './streamer.inputs';
 
 /** Hosts a channel URL may point at, per platform. */
@@ -43,7 +42,7 @@ export function platformData(input: StreamerPlatformInput, field: string) {
 
 /** The case-insensitive unique index on displayName, as a CONFLICT naming the field. */
 export function rethrowDisplayNameTaken(error: unknown, displayName: string, field: string): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+  if (isUniqueViolation(error)) {
     throw new ConflictError(`The display name "${displayName}" is already taken`, field);
   }
   throw error;

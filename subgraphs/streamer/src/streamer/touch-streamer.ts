@@ -1,6 +1,5 @@
-import { NotFoundError } from '@gametriggers/federation';
+import { NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Prisma } from '../generated/prisma/client';
-import { isUuid } from '../ids';
 
 /**
  * Marks a streamer as changed inside a transaction, failing with NOT_FOUND when there is none.

@@ -1,6 +1,5 @@
-import { NotFoundError } from '@gametriggers/federation';
+import { NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
-import { isUuid } from '../ids';
 import type { UpdateStreamerInput } from './streamer.inputs';
 import { demographicsData, rethrowDisplayNameTaken } from './streamer-data';
 import { streamerInclude } from './streamer-row';

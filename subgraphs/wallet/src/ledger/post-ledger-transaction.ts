@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConflictError } from '@gametriggers/federation';
+import { ConflictError, isRetryableConflict, isUniqueViolation } from '@gametriggers/federation';
 import type { Db } from '../db';
 import { InsufficientFundsError } from '../errors';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../generated/prisma/enums';
 import { Prisma } from '../generated/prisma/client';
 import type { LedgerTransaction } from '../generated/prisma/client';
-import { isRetryableConflict, isUniqueViolation } from './database-errors';
 import { ensureAccount } from './ensure-account';
 import { ownerKey } from './ledger-owner';
 import type { LedgerOwner } from './ledger-owner';

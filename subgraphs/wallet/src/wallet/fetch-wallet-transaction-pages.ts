@@ -1,32 +1,23 @@
+import type { PageBatch, PageRow } from '@gametriggers/federation';
 import type { Db } from '../db';
-import type { PageRequest, PageRows } from '../pagination/page-loader';
 
 /**
- * One page of transactions for each requested wallet, in one query: a transaction belongs to a wallet
- * when it has an entry on one of the wallet's accounts. Newest first (ids are UUIDv7).
+ * `fetchPages` for `createPageLoader`: one page of transactions for each wallet of a batch, in one
+ * query. A transaction belongs to a wallet when it has an entry on one of the wallet's accounts.
  */
-export async function fetchWalletTransactionPages(
-  db: Db,
-  requests: PageRequest<unknown>[],
-  take: number,
-  kind: string | null,
-): Promise<PageRows> {
-  const walletIds = requests.map((request) => request.parentId);
-  const afterIds = requests.map((request) => request.afterId ?? '');
-  const rows = await db.$queryRaw<{ position: bigint; id: string }[]>`
-    SELECT k.position, page.id
-      FROM unnest(${walletIds}::text[], ${afterIds}::text[]) WITH ORDINALITY AS k(wallet_id, after_id, position)
+export function fetchWalletTransactionPages(db: Db) {
+  return (batch: PageBatch<string | null>) => db.$queryRaw<PageRow[]>`
+    SELECT page.ordinal, tx.id
+      FROM unnest(${batch.parentIds}::uuid[], ${batch.afterIds}::uuid[]) WITH ORDINALITY AS page(wallet_id, after_id, ordinal)
      CROSS JOIN LATERAL (
        SELECT DISTINCT e."transactionId" AS id
          FROM "LedgerEntry" e
          JOIN "LedgerAccount" a ON a."id" = e."accountId"
          JOIN "LedgerTransaction" t ON t."id" = e."transactionId"
-        WHERE a."walletId" = k.wallet_id::uuid
-          AND (k.after_id = '' OR e."transactionId" < k.after_id::uuid)
-          AND (${kind}::text IS NULL OR t."kind"::text = ${kind}::text)
+        WHERE a."walletId" = page.wallet_id
+          AND (page.after_id IS NULL OR e."transactionId" < page.after_id)
+          AND (${batch.filter}::text IS NULL OR t."kind"::text = ${batch.filter}::text)
         ORDER BY e."transactionId" DESC
-        LIMIT ${take}::int
-     ) page
-     ORDER BY k.position, page.id DESC`;
-  return rows.map((row) => ({ index: Number(row.position) - 1, id: row.id }));
+        LIMIT ${batch.take}::int
+     ) tx`;
 }

@@ -30,11 +30,6 @@ export class WalletResolver {
     const page = await paginate(args, (window) =>
       ctx.loaders.walletTransactionPages.load({ parentId: wallet.id, ...window, filter: args.kind ?? null }),
     );
-    const rows = await ctx.loaders.transaction.loadMany(page.nodes.map((node) => node.id));
-    const nodes = rows.map((row) => {
-      if (!row || row instanceof Error) throw row ?? new Error('a listed transaction vanished');
-      return toLedgerTransaction(row);
-    });
-    return { nodes, pageInfo: page.pageInfo };
+    return { ...page, nodes: page.nodes.map(toLedgerTransaction) };
   }
 }
