@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CampaignListDocument } from '@/gql/graphql';
+import { formatCount, formatMoney, formatStatus } from '@/lib/format';
 import { request } from '@/lib/graphql';
 
 export const dynamic = 'force-dynamic';
@@ -9,38 +10,38 @@ export default async function CampaignsPage() {
   return (
     <>
       <h1>Campaigns</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>Campaign</th>
-            <th>Brand</th>
-            <th>Status</th>
-            <th>Budget</th>
-            <th>Impressions</th>
-            <th>Clicks</th>
-            <th>Spend</th>
-          </tr>
-        </thead>
-        <tbody>
-          {campaigns.nodes.map((campaign) => (
-            <tr key={campaign.id}>
-              <td>
-                <Link href={`/campaigns/${campaign.id}`}>{campaign.name}</Link>
-              </td>
-              <td>{campaign.brand?.companyName ?? '—'}</td>
-              <td>
-                <span className="status">{campaign.status}</span>
-              </td>
-              <td>
-                {campaign.budget.amount} {campaign.budget.currency}
-              </td>
-              <td>{campaign.metrics.impressions}</td>
-              <td>{campaign.metrics.clicks}</td>
-              <td>{campaign.metrics.spend ? `${campaign.metrics.spend.amount} ${campaign.metrics.spend.currency}` : '—'}</td>
+      <div className="card">
+        <table>
+          <thead>
+            <tr>
+              <th>Campaign</th>
+              <th>Brand</th>
+              <th>Status</th>
+              <th className="num">Budget</th>
+              <th className="num">Impressions</th>
+              <th className="num">Clicks</th>
+              <th className="num">Spend</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {campaigns.nodes.map((campaign) => (
+              <tr key={campaign.id}>
+                <td>
+                  <Link href={`/campaigns/${campaign.id}`}>{campaign.name}</Link>
+                </td>
+                <td>{campaign.brand?.companyName ?? '—'}</td>
+                <td>
+                  <span className={`status status-${campaign.status.toLowerCase()}`}>{formatStatus(campaign.status)}</span>
+                </td>
+                <td className="num">{formatMoney(campaign.budget)}</td>
+                <td className="num">{formatCount(campaign.metrics.impressions)}</td>
+                <td className="num">{formatCount(campaign.metrics.clicks)}</td>
+                <td className="num">{formatMoney(campaign.metrics.spend)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

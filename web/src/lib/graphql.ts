@@ -4,6 +4,16 @@ import { print } from 'graphql';
 /** The router, as seen from the Next.js server. */
 export const GRAPHQL_URL = process.env['GAMETRIGGERS_GRAPHQL_URL'] ?? 'http://127.0.0.1:4000/graphql';
 
+/**
+ * The router's graphql-ws endpoint, as seen from the browser. Read on the server at request time
+ * and handed to client components as a prop, so one build runs against any router (a NEXT_PUBLIC_
+ * variable would be frozen into the bundle by `next build`). Defaults to the HTTP URL's own path,
+ * where the router also serves graphql-ws.
+ */
+export function graphqlWsUrl(): string {
+  return process.env['GAMETRIGGERS_WS_URL'] ?? GRAPHQL_URL.replace(/^http/, 'ws');
+}
+
 export class GraphQLRequestError extends Error {
   constructor(readonly errors: { message: string; extensions?: Record<string, unknown> }[]) {
     super(errors.map((error) => error.message).join('; '));

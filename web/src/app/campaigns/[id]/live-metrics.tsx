@@ -5,15 +5,17 @@ import { createClient } from 'graphql-ws';
 import { print } from 'graphql';
 import { CampaignMetricsLiveDocument } from '@/gql/graphql';
 import type { LiveMetricsFragment } from '@/gql/graphql';
+import { formatCount, formatMoney } from '@/lib/format';
 
-const WS_URL = process.env['NEXT_PUBLIC_GAMETRIGGERS_WS_URL'] ?? 'ws://127.0.0.1:4000/graphql';
-
-/** Campaign metrics that update as deliveries are recorded, over graphql-ws. */
-export function LiveMetricsPanel({ campaignId, initial }: { campaignId: string; initial: LiveMetricsFragment }) {
+/**
+ * Campaign metrics that update as deliveries are recorded, over graphql-ws. `wsUrl` comes from the
+ * server page (read there at request time), not from a build-time NEXT_PUBLIC_ variable.
+ */
+export function LiveMetricsPanel({ campaignId, initial, wsUrl }: { campaignId: string; initial: LiveMetricsFragment; wsUrl: string }) {
   const [metrics, setMetrics] = useState(initial);
   const [live, setLive] = useState(false);
   useEffect(() => {
-    const client = createClient({ url: WS_URL });
+    const client = createClient({ url: wsUrl });
     const dispose = client.subscribe<{ campaignMetricsUpdated: LiveMetricsFragment }>(
       { query: print(CampaignMetricsLiveDocument), variables: { campaignId } },
       {
@@ -24,28 +26,39 @@ export function LiveMetricsPanel({ campaignId, initial }: { campaignId: string; 
         complete: () => setLive(false),
       },
     );
-    const off = client.on('connected', () => setLive(true));
+    const offConnected = client.on('connected', () => setLive(true));
+    const offClosed = client.on('closed', () => setLive(false));
     return () => {
-      off();
+      offConnected();
+      offClosed();
       dispose();
       void client.dispose();
     };
-  }, [campaignId]);
+  }, [campaignId, wsUrl]);
   return (
-    <section>
-      <h2>Delivery {live ? '· live' : ''}</h2>
+    <section aria-labelledby="delivery-heading">
+      <div className="section-title">
+        <h2 id="delivery-heading">Delivery</h2>
+        <span role="status" className={live ? 'live live-on' : 'live'}>
+          {live ? 'Live' : 'Connecting…'}
+        </span>
+      </div>
       <div className="metrics">
         <div className="metric">
-          <strong>{metrics.impressions}</strong> impressions
+          <strong>{formatCount(metrics.impressions)}</strong>
+          <span>Impressions</span>
         </div>
         <div className="metric">
-          <strong>{metrics.clicks}</strong> clicks
+          <strong>{formatCount(metrics.clicks)}</strong>
+          <span>Clicks</span>
         </div>
         <div className="metric">
-          <strong>{metrics.viewMinutes}</strong> view-minutes
+          <strong>{formatCount(metrics.viewMinutes)}</strong>
+          <span>View-minutes</span>
         </div>
         <div className="metric">
-          <strong>{metrics.spend ? `${metrics.spend.amount} ${metrics.spend.currency}` : '—'}</strong> spend
+          <strong>{formatMoney(metrics.spend)}</strong>
+          <span>Spend</span>
         </div>
       </div>
     </section>
