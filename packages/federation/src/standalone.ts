@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { assertReachable, migrateDatabase } from '@gametriggers/prisma-tools';
+import { createEventTransport } from '@gametriggers/events';
+import { assertReachable, ensureDatabase, migrateDatabase } from '@gametriggers/prisma-tools';
 import { createPubSub } from '@gametriggers/pubsub';
 import { createLogger } from './logger';
 import { startSubgraph } from './subgraph';
@@ -11,14 +12,25 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PUBSUB_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  AMQP_URL: z.string().optional(),
+  EVENT_BUS_URL: z.string().optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
 });
+
+/** RabbitMQ (AMQP_URL) or the PostgreSQL event bus (EVENT_BUS_URL, default database gametriggers_bus beside this subgraph's). */
+async function openEvents(env: z.infer<typeof envSchema>, databaseUrl: string, logger: ReturnType<typeof createLogger>) {
+  if (env.AMQP_URL) return createEventTransport(env.AMQP_URL, logger);
+  const busUrl = env.EVENT_BUS_URL ?? new URL('/gametriggers_bus', databaseUrl).toString();
+  await ensureDatabase(busUrl);
+  return createEventTransport(busUrl, logger);
+}
 
 /**
  * Runs one subgraph as its own process (as in its own container): its own database,
  * migrated at start unless MIGRATE_ON_START=false. Every variable is optional:
  * DATABASE_URL (default: local PostgreSQL, database gametriggers_<name>), PORT (its default port),
- * HOST (127.0.0.1), PUBSUB_URL or REDIS_URL (default: publish nowhere outside this process).
+ * HOST (127.0.0.1), PUBSUB_URL or REDIS_URL (default: publish nowhere outside this process),
+ * AMQP_URL or EVENT_BUS_URL for events (default: the PostgreSQL bus in database gametriggers_bus).
  */
 export async function runStandalone<TDb extends DatabaseClient, TContext extends object>(
   definition: SubgraphDefinition<TDb, TContext>,
@@ -35,15 +47,18 @@ export async function runStandalone<TDb extends DatabaseClient, TContext extends
     await assertReachable(new URL('/postgres', databaseUrl).toString());
     if (env.MIGRATE_ON_START === 'true') await migrateDatabase(databaseUrl, definition.migrationsDir);
     const pubsub = await createPubSub(env.PUBSUB_URL ?? env.REDIS_URL);
+    const events = definition.producesEvents || definition.createEventConsumer ? await openEvents(env, databaseUrl, logger) : undefined;
     const running = await startSubgraph(definition, {
       databaseUrl,
       port: env.PORT ?? definition.defaultPort,
       host: env.HOST,
       logger,
       publish: (topic, payload) => pubsub.publish(topic, payload),
+      events,
     });
     const shutdown = async () => {
       await running.stop();
+      await events?.close();
       await pubsub.close();
       process.exit(0);
     };

@@ -1,3 +1,5 @@
+import { startOutboxRelay } from '@gametriggers/events';
+import type { ConsumerOptions, EventTransport, OutboxRelay, RunningConsumer } from '@gametriggers/events';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { startSubgraphServer } from './server';
@@ -28,16 +30,24 @@ export interface SubgraphDefinition<TDb extends DatabaseClient = DatabaseClient,
   createContext(db: TDb, deps: SubgraphDependencies): TContext;
   /** Loads the demo data (ids from demoIds of @gametriggers/prisma-tools); idempotent (upserts). */
   seedDemo?(db: TDb): Promise<void>;
+  /** The subgraph writes events to an "OutboxEvent" table: its relay runs beside the server. */
+  producesEvents?: boolean;
+  /** The events it consumes, handled through its inbox (`createConsumer` of @gametriggers/events). */
+  createEventConsumer?(db: TDb, deps: SubgraphDependencies): ConsumerOptions;
 }
 
 export interface StartSubgraphOptions extends SubgraphDependencies {
   databaseUrl: string;
+  /** Where events go and come from; without it the subgraph neither relays nor consumes events. */
+  events?: EventTransport | undefined;
   port?: number;
   host?: string;
 }
 
 export interface RunningSubgraph extends RunningServer {
   name: string;
+  /** The outbox relay, when the subgraph produces events and a transport was given. */
+  relay?: OutboxRelay;
 }
 
 const schemas = new Map<string, Promise<{ schema: GraphQLSchema; sdl: string }>>();
@@ -61,7 +71,17 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
   const { schema } = await schemaOf(definition as never);
   const logger = options.logger.child({ subgraph: definition.name });
   const deps: SubgraphDependencies = { ...options, logger };
+  let relay: OutboxRelay | undefined;
+  let consumer: RunningConsumer | undefined;
   try {
+    if (options.events && definition.producesEvents) {
+      relay = startOutboxRelay({
+        connectionString: options.databaseUrl,
+        transport: options.events,
+        logger: logger.child({ component: 'outbox-relay' }),
+      });
+    }
+    if (options.events && definition.createEventConsumer) consumer = await options.events.consume(definition.createEventConsumer(db, deps));
     const server = await startSubgraphServer({
       name: definition.name,
       schema,
@@ -71,17 +91,23 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
       context: () => definition.createContext(db, deps),
       ready: async () => {
         await db.$queryRawUnsafe('SELECT 1');
+        if (relay || consumer) await options.events?.ready();
       },
     });
     return {
       name: definition.name,
       url: server.url,
+      ...(relay ? { relay } : {}),
       stop: async () => {
         await server.stop();
+        await consumer?.stop();
+        await relay?.stop();
         await db.$disconnect();
       },
     };
   } catch (error) {
+    await consumer?.stop();
+    await relay?.stop();
     await db.$disconnect();
     throw error;
   }

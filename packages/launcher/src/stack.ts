@@ -2,7 +2,9 @@ import path from 'node:path';
 import { chmod, mkdir } from 'node:fs/promises';
 import { startSubgraph } from '@gametriggers/federation';
 import type { Logger, RunningSubgraph, SubgraphDefinition } from '@gametriggers/federation';
-import { assertReachable, databaseUrl, migrateDatabase, startEmbeddedPostgres } from '@gametriggers/prisma-tools';
+import { assertReachable, databaseUrl, ensureDatabase, migrateDatabase, startEmbeddedPostgres } from '@gametriggers/prisma-tools';
+import { createEventTransport } from '@gametriggers/events';
+import type { EventTransport } from '@gametriggers/events';
 import type { EmbeddedDatabase } from '@gametriggers/prisma-tools';
 import { createPubSub } from '@gametriggers/pubsub';
 import { composeSupergraph, startRouter } from '@gametriggers/router';
@@ -17,6 +19,8 @@ export interface StackOptions {
   databasePrefix?: string;
   /** redis://, postgresql:// or memory: (default: in process, as everything runs in this process). */
   pubsubUrl?: string | undefined;
+  /** RabbitMQ for events between subgraphs; unset: the embedded bus, database `<prefix>bus` on the server. */
+  amqpUrl?: string | undefined;
   /** Router port (default 4000; 0 = any). */
   port?: number;
   /** First subgraph port, the others follow in supergraph.yaml order (default 4001; 0 = any). */
@@ -33,6 +37,10 @@ export interface RunningStack {
   /** The composed supergraph the router serves (with this stack's subgraph URLs). */
   supergraphSdl: string;
   subgraphs: Record<string, { url: string; databaseUrl: string }>;
+  /** The event transport the subgraphs share (tests drain relays through `started`). */
+  events: EventTransport;
+  /** The running subgraphs (their outbox relays included). */
+  started: RunningSubgraph[];
   stop: () => Promise<void>;
 }
 
@@ -45,6 +53,13 @@ async function databaseServer(options: StackOptions): Promise<{ url: string; emb
   await chmod(options.dataDir, 0o755); // as root, the embedded server runs as user postgres
   const embedded = await startEmbeddedPostgres(path.join(options.dataDir, 'postgres'));
   return { url: embedded.url, embedded };
+}
+
+/** RabbitMQ when configured, else the PostgreSQL event bus in its own database. */
+async function openEventTransport(amqpUrl: string | undefined, busUrl: string, logger: Logger): Promise<EventTransport> {
+  if (amqpUrl) return createEventTransport(amqpUrl, logger.child({ component: 'events' }));
+  await ensureDatabase(busUrl);
+  return createEventTransport(busUrl, logger.child({ component: 'events' }));
 }
 
 /** Migrates a subgraph's database and, when asked, loads its demo data. */
@@ -69,7 +84,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const server = await databaseServer(options);
   const started: RunningSubgraph[] = [];
   const pubsub = await createPubSub(options.pubsubUrl);
+  let events: EventTransport | undefined;
   try {
+    events = await openEventTransport(options.amqpUrl, databaseUrl(server.url, `${prefix}bus`), options.logger);
     const urls = Object.fromEntries(
       definitions.map((definition) => [definition.name, databaseUrl(server.url, `${prefix}${definition.name}`)]),
     );
@@ -88,6 +105,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           host: options.host ?? '127.0.0.1',
           logger: options.logger,
           publish: (topic, payload) => pubsub.publish(topic, payload),
+          events,
         }),
       );
     }
@@ -106,16 +124,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       routerUrl: router.url,
       wsUrl: router.wsUrl,
       supergraphSdl,
+      events,
+      started,
       subgraphs: Object.fromEntries(started.map((subgraph) => [subgraph.name, { url: subgraph.url, databaseUrl: urls[subgraph.name]! }])),
       stop: async () => {
         await router.stop();
         await Promise.all(started.map((subgraph) => subgraph.stop()));
+        await events?.close();
         await pubsub.close();
         await server.embedded?.stop();
       },
     };
   } catch (error) {
     await Promise.allSettled(started.map((subgraph) => subgraph.stop()));
+    await events?.close();
     await pubsub.close();
     await server.embedded?.stop();
     throw error;

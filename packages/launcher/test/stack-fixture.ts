@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase } from '@gametriggers/prisma-tools';
+import { databaseUrl, dropDatabase } from '@gametriggers/prisma-tools';
 import { silentLogger } from '@gametriggers/testkit';
 import type { SubgraphDefinition } from '@gametriggers/federation';
 import { brandSubgraph } from '@gametriggers/subgraph-brand';
@@ -35,10 +35,11 @@ export async function startStackFixture(): Promise<StackFixture> {
       }) as never,
   };
   const subgraphs = allSubgraphs.map((definition) => (definition.name === 'brand' ? countingBrand : definition));
+  const databasePrefix = `e2e_${randomBytes(4).toString('hex')}_`;
   const stack = await startStack({
     logger: silentLogger,
     databaseUrl: inject('databaseServerUrl'),
-    databasePrefix: `e2e_${randomBytes(4).toString('hex')}_`,
+    databasePrefix,
     dataDir: '/nonexistent',
     pubsubUrl: process.env['TEST_REDIS_URL'],
     port: 0,
@@ -52,6 +53,7 @@ export async function startStackFixture(): Promise<StackFixture> {
     stop: async () => {
       await stack.stop();
       await Promise.all(Object.values(stack.subgraphs).map((subgraph) => dropDatabase(subgraph.databaseUrl)));
+      await dropDatabase(databaseUrl(inject('databaseServerUrl'), `${databasePrefix}bus`));
     },
   };
 }

@@ -26,13 +26,15 @@ beforeAll(async () => {
   const server = inject('databaseServerUrl');
   // Across processes without Redis: PostgreSQL LISTEN/NOTIFY (Redis is covered by the in-process suite).
   const pubsubUrl = server;
+  const eventBusUrl = databaseUrl(server, `${prefix}bus`);
+  databases.push(eventBusUrl);
   const started = await Promise.all(
     allSubgraphs.map(async (definition) => {
       const url = databaseUrl(server, `${prefix}${definition.name}`);
       databases.push(url);
       const service = await startProcess(
         `subgraphs/${definition.name}/src/main.ts`,
-        cleanEnv({ DATABASE_URL: url, PORT: '0', PUBSUB_URL: pubsubUrl }),
+        cleanEnv({ DATABASE_URL: url, PORT: '0', PUBSUB_URL: pubsubUrl, EVENT_BUS_URL: eventBusUrl }),
         /"url":"(http:\/\/[^"]+)"/,
         120_000,
       );

@@ -21,6 +21,9 @@ export class PostgresPubSub implements PubSub {
   ) {
     this.listener = new pg.Client({ connectionString });
     this.publisher = new pg.Pool({ connectionString, max: 2 });
+    // Live events are best effort: a lost connection must not crash the process.
+    this.publisher.on('error', () => {});
+    this.listener.on('error', () => {});
     this.listener.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       const { topic, payload } = JSON.parse(message.payload) as { topic: string; payload: unknown };

@@ -17,4 +17,6 @@ export const campaignSubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildCampaignSchema,
   createContext,
   seedDemo,
+  /** Writes CampaignChanged to its outbox with every change of a campaign's facts. */
+  producesEvents: true,
 };

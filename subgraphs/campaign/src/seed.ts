@@ -144,11 +144,12 @@ const demoParticipations: Prisma.ParticipationUncheckedCreateInput[] = [
     id: participations.kiraPixelforge,
     campaignId: campaigns.pixelforgeLaunch,
     streamerId: streamers.kiraplays,
-    status: 'APPLIED',
+    // Accepted while she is also booked on Voltage Summer: the demo's double-booking conflict.
+    status: 'ACCEPTED',
     currency: 'EUR',
     earningsMinor: 0n,
     appliedAt: new Date('2026-11-20T18:00:00Z'),
-    decidedAt: null,
+    decidedAt: new Date('2026-11-21T09:00:00Z'),
   },
 ];
 

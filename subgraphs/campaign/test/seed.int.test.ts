@@ -65,7 +65,7 @@ describe('demo seed', () => {
       { representations: [{ __typename: 'Streamer', id: streamers.kiraplays }] },
     );
     expect(kira.data!['_entities'][0].participations.nodes).toEqual([
-      { id: participations.kiraPixelforge, status: 'APPLIED', campaign: { id: campaigns.pixelforgeLaunch } },
+      { id: participations.kiraPixelforge, status: 'ACCEPTED', campaign: { id: campaigns.pixelforgeLaunch } },
       { id: participations.kiraVoltageSummer, status: 'ACCEPTED', campaign: { id: campaigns.voltageSummer } },
     ]);
   });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@gametriggers/federation';
+import { createCampaignFactsConsumer } from './campaign-facts/campaign-facts.consumer';
 import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
@@ -17,4 +18,6 @@ export const conflictSubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildConflictSchema,
   createContext,
   seedDemo,
+  /** Follows CampaignChanged from the campaign subgraph into CampaignFacts. */
+  createEventConsumer: createCampaignFactsConsumer,
 };

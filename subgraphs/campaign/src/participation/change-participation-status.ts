@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
+import { isBooked, writeCampaignChanged } from '../campaign/write-campaign-changed';
 import type { CampaignStatus, ParticipationStatus } from '../generated/prisma/enums';
 import { assertParticipationTransition } from './participation-transitions';
 
@@ -14,21 +15,33 @@ export interface StatusChange {
 
 /**
  * Moves a participation along a legal transition with a write conditional on the status that was
- * checked, so two concurrent decisions (accept and withdraw) never both win.
+ * checked, so two concurrent decisions (accept and withdraw) never both win. The campaign row is
+ * locked first, so its status cannot change between the check and the write; a change that books
+ * or frees the streamer (accept, withdraw after acceptance) raises the campaign's revision and
+ * writes CampaignChanged, all in one transaction.
  */
 export async function changeParticipationStatus(db: Db, id: string, change: StatusChange) {
-  const row = isUuid(id) ? await db.participation.findUnique({ where: { id }, include: { campaign: { select: { status: true } } } }) : null;
-  if (!row) throw new NotFoundError('Participation', id);
-  assertParticipationTransition(row.status, change.to, change.field);
-  change.checkCampaign?.(row.campaign.status);
-  const { count } = await db.participation.updateMany({
-    where: { id, status: row.status },
-    data: { status: change.to, ...(change.decided ? { decidedAt: new Date() } : {}) },
+  return db.$transaction(async (tx) => {
+    const row = isUuid(id) ? await tx.participation.findUnique({ where: { id } }) : null;
+    if (!row) throw new NotFoundError('Participation', id);
+    assertParticipationTransition(row.status, change.to, change.field);
+    const [campaign] = await tx.$queryRaw<{ status: CampaignStatus }[]>`
+      SELECT status::text AS status FROM "Campaign" WHERE id = ${row.campaignId}::uuid FOR UPDATE`;
+    change.checkCampaign?.(campaign!.status);
+    const { count } = await tx.participation.updateMany({
+      where: { id, status: row.status },
+      data: { status: change.to, ...(change.decided ? { decidedAt: new Date() } : {}) },
+    });
+    if (count !== 1) {
+      const now = await tx.participation.findUnique({ where: { id }, select: { status: true } });
+      if (now) assertParticipationTransition(now.status, change.to, change.field);
+      throw new ConflictError('The participation changed at the same time; read it again and retry', change.field);
+    }
+    if (isBooked(row.status) !== isBooked(change.to)) {
+      // Raw, so the campaign's updatedAt keeps meaning "the campaign itself was edited".
+      await tx.$executeRaw`UPDATE "Campaign" SET "revision" = "revision" + 1 WHERE id = ${row.campaignId}::uuid`;
+      await writeCampaignChanged(tx, await tx.campaign.findUniqueOrThrow({ where: { id: row.campaignId } }));
+    }
+    return tx.participation.findUniqueOrThrow({ where: { id } });
   });
-  if (count !== 1) {
-    const now = await db.participation.findUnique({ where: { id }, select: { status: true } });
-    if (now) assertParticipationTransition(now.status, change.to, change.field);
-    throw new ConflictError('The participation changed at the same time; read it again and retry', change.field);
-  }
-  return db.participation.findUniqueOrThrow({ where: { id } });
 }

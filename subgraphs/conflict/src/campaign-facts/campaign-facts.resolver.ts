@@ -18,7 +18,10 @@ export class CampaignFactsResolver {
     return toCampaignFacts(row);
   }
 
-  @Mutation(() => CampaignFacts, { description: 'Records (idempotently replaces) what the conflict rules know about a campaign.' })
+  @Mutation(() => CampaignFacts, {
+    description:
+      "Records (idempotently replaces) what the conflict rules know about a campaign: for corrections and backfills, as the facts follow the campaign subgraph's events on their own. The campaign's next change replaces them.",
+  })
   async recordCampaignFacts(
     @Arg('input', () => CampaignFactsInput) input: CampaignFactsInput,
     @Ctx() ctx: Context,

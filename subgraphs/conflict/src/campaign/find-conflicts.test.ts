@@ -13,6 +13,7 @@ function facts(overrides: Partial<CampaignFacts>): CampaignFacts {
     startsAt: at(1),
     endsAt: at(10),
     streamerIds: [],
+    revision: 0,
     recordedAt: at(1),
     updatedAt: at(1),
     ...overrides,

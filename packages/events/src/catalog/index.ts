@@ -1,0 +1,2 @@
+/** Every event type of the graph, declared once: producers write them, consumers bind to them. */
+export * from './campaign';
