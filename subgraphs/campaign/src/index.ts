@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@gametriggers/federation';
+import { createCampaignJobHandlers } from './campaign/run-campaign-jobs';
 import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
@@ -19,4 +20,6 @@ export const campaignSubgraph: SubgraphDefinition<Db, Context> = {
   seedDemo,
   /** Writes CampaignChanged to its outbox with every change of a campaign's facts. */
   producesEvents: true,
+  /** Starts SCHEDULED campaigns at startsAt and completes them at endsAt (campaign-jobs.ts). */
+  createJobHandlers: createCampaignJobHandlers,
 };

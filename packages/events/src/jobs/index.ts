@@ -1,0 +1,3 @@
+export * from './define-job';
+export * from './job-runner';
+export * from './schedule-job';

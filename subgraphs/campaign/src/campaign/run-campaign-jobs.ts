@@ -1,0 +1,30 @@
+import { handleJob } from '@gametriggers/events';
+import type { JobHandler } from '@gametriggers/events';
+import type { Db } from '../db';
+import { EndCampaignJob, StartCampaignJob } from './campaign-jobs';
+import { transitionCampaign } from './transition-campaign';
+
+/**
+ * What the campaign jobs do: the same conditional transition as the API (with its CampaignChanged
+ * event and the next job, in one transaction), but only from the status the job expects. If someone
+ * cancelled or otherwise moved the campaign meanwhile, the job does nothing; so a job that runs
+ * twice (at least once delivery) changes nothing the second time.
+ */
+export function createCampaignJobHandlers(db: Db): JobHandler[] {
+  return [
+    handleJob(StartCampaignJob, async ({ campaignId }, { logger }) => {
+      const started = await transitionCampaign(db, campaignId, 'ACTIVE', { onlyFrom: ['SCHEDULED'] });
+      logger.info(
+        { campaignId, started: Boolean(started) },
+        started ? 'campaign started on schedule' : 'campaign no longer SCHEDULED; not started',
+      );
+    }),
+    handleJob(EndCampaignJob, async ({ campaignId }, { logger }) => {
+      const ended = await transitionCampaign(db, campaignId, 'COMPLETED', { onlyFrom: ['ACTIVE', 'PAUSED'] });
+      logger.info(
+        { campaignId, ended: Boolean(ended) },
+        ended ? 'campaign completed on schedule' : 'campaign no longer running; not completed',
+      );
+    }),
+  ];
+}
