@@ -6,6 +6,7 @@ import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
 import type { Db } from './db';
+import { createRegistrationConsumer } from './registration/registration.consumer';
 import { buildBrandSchema } from './schema';
 import { seedDemo } from './seed';
 
@@ -17,4 +18,8 @@ export const brandSubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildBrandSchema,
   createContext,
   seedDemo,
+  /** Answers registrations with BrandRegistered / BrandRegistrationRejected through its outbox. */
+  producesEvents: true,
+  /** Creates the brands of brand registrations (RegistrationRequested from identity). */
+  createEventConsumer: createRegistrationConsumer,
 };

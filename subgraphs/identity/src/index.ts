@@ -6,6 +6,7 @@ import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
 import type { Db } from './db';
+import { createRegistrationConsumer } from './registration/registration.consumer';
 import { buildIdentitySchema } from './schema';
 import { seedDemo } from './seed';
 
@@ -17,4 +18,8 @@ export const identitySubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildIdentitySchema,
   createContext,
   seedDemo,
+  /** Writes RegistrationRequested to its outbox with every registerBrand / registerStreamer. */
+  producesEvents: true,
+  /** Settles registrations with the brand and streamer subgraphs' answers. */
+  createEventConsumer: createRegistrationConsumer,
 };

@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '@gametriggers/federation';
 import { resolveAccountReference } from './account/account.reference';
 import { AccountResolver } from './account/account.resolver';
 import { warmUpPasswordHashing } from './account/password';
+import { RegistrationResolver } from './registration/registration.resolver';
 import { resolveAccountSessionReference } from './session/account-session.reference';
 import { AccountSessionResolver } from './session/account-session.resolver';
 import { SignInResolver } from './sign-in/sign-in.resolver';
@@ -9,7 +10,7 @@ import { SignInResolver } from './sign-in/sign-in.resolver';
 export const buildIdentitySchema = () => {
   warmUpPasswordHashing();
   return buildFederatedSchema({
-    resolvers: [AccountResolver, AccountSessionResolver, SignInResolver],
+    resolvers: [AccountResolver, AccountSessionResolver, RegistrationResolver, SignInResolver],
     references: { Account: resolveAccountReference as never, AccountSession: resolveAccountSessionReference as never },
   });
 };

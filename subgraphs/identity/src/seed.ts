@@ -1,5 +1,6 @@
 import { demoIds } from '@gametriggers/prisma-tools';
 import { AccountKind } from './account/account.type';
+import { findLiveAccount } from './account/find-live-account';
 import { hashPassword } from './account/password';
 import type { Db } from './db';
 
@@ -21,14 +22,11 @@ const demoAccounts = [
   { kind: AccountKind.ADMIN, email: 'admin@gametriggers.example' },
 ];
 
-/** Upserts by kind and email, so a restart changes nothing (and keeps passwords changed since). */
+/** Creates what is missing by kind and email, so a restart changes nothing (and keeps passwords changed since). */
 export async function seedDemo(db: Db): Promise<void> {
   for (const account of demoAccounts) {
-    await db.account.upsert({
-      where: { kind_email: { kind: account.kind, email: account.email } },
-      // Hashed per account: each gets its own salt, so equal passwords do not show as equal hashes.
-      create: { ...account, passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: VERIFIED_AT },
-      update: {},
-    });
+    if (await findLiveAccount(db, account.kind, account.email)) continue;
+    // Hashed per account: each gets its own salt, so equal passwords do not show as equal hashes.
+    await db.account.create({ data: { ...account, passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: VERIFIED_AT } });
   }
 }

@@ -6,6 +6,7 @@ import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
 import type { Db } from './db';
+import { createRegistrationConsumer } from './registration/registration.consumer';
 import { buildStreamerSchema } from './schema';
 import { seedDemo } from './seed';
 
@@ -17,4 +18,8 @@ export const streamerSubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildStreamerSchema,
   createContext,
   seedDemo,
+  /** Answers registrations with StreamerRegistered / StreamerRegistrationRejected through its outbox. */
+  producesEvents: true,
+  /** Creates the streamers of streamer registrations (RegistrationRequested from identity). */
+  createEventConsumer: createRegistrationConsumer,
 };

@@ -6,7 +6,7 @@ import { AccountSession } from '../session/account-session.type';
 import { toAccountSession } from '../session/to-account-session';
 import { StreamerReference } from '../streamer/streamer.type';
 import { AccountsArgs, CreateAccountInput } from './account.inputs';
-import { Account, AccountStatus } from './account.type';
+import { Account, AccountStatus, REGISTRATION_STATUSES } from './account.type';
 import { createAccount } from './create-account';
 import { setAccountStatus } from './set-account-status';
 import { toAccount } from './to-account';
@@ -23,9 +23,14 @@ export class AccountResolver {
     return toAccount(row);
   }
 
-  @Query(() => AccountConnection, { description: 'Accounts, newest first.' })
+  @Query(() => AccountConnection, {
+    description: 'Accounts, newest first. Registrations in progress or refused (PENDING, FAILED) only when asked for by status.',
+  })
   async accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() ctx: Context): Promise<AccountConnection> {
-    const where = { ...(args.kind ? { kind: args.kind } : {}), ...(args.status ? { status: args.status } : {}) };
+    const where = {
+      ...(args.kind ? { kind: args.kind } : {}),
+      status: args.status ? args.status : { notIn: [...REGISTRATION_STATUSES] },
+    };
     const page = await paginate(args, (window) => ctx.db.account.findMany({ ...pageQuery(window), where }));
     return { ...page, nodes: page.nodes.map(toAccount) };
   }
@@ -35,7 +40,10 @@ export class AccountResolver {
     return toAccount(await createAccount(ctx.db, input));
   }
 
-  @Mutation(() => Account, { description: 'Suspending or disabling an account also revokes all its sessions.' })
+  @Mutation(() => Account, {
+    description:
+      'Suspending or disabling an account also revokes all its sessions. PENDING and FAILED are set by registrations only (BAD_USER_INPUT), and accounts in them cannot be changed (CONFLICT).',
+  })
   async setAccountStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => AccountStatus) status: AccountStatus,

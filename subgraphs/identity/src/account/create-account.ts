@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import type { CreateAccountInput } from './account.inputs';
 import { AccountKind } from './account.type';
 import { normalizeEmail } from './email';
+import { findLiveAccount } from './find-live-account';
 import { hashPassword } from './password';
 import { passwordProblem } from './password-policy';
 
@@ -24,7 +25,7 @@ export async function createAccount(db: Db, input: CreateAccountInput) {
   assertActsForOne(input);
   const problem = passwordProblem(input.password, email);
   if (problem) throw new BadUserInputError('input.password', problem);
-  if (await db.account.findUnique({ where: { kind_email: { kind: input.kind, email } }, select: { id: true } })) throw duplicate();
+  if (await findLiveAccount(db, input.kind, email)) throw duplicate();
 
   const passwordHash = await hashPassword(input.password);
   try {

@@ -1,11 +1,15 @@
 import { BadUserInputError } from '@gametriggers/federation';
-import type { Db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
 import type { CreateStreamerInput } from './streamer.inputs';
 import { demographicsData, platformData, rethrowDisplayNameTaken } from './streamer-data';
 import { streamerInclude } from './streamer-row';
 
-/** Creates a streamer and its platform profiles in one statement: all or nothing. */
-export async function createStreamer(db: Db, input: CreateStreamerInput) {
+/**
+ * Creates a streamer and its platform profiles in one statement: all or nothing. From createStreamer,
+ * or a registration's profile (`id` is then the id identity assigned). Rules spanning fields fail
+ * with BAD_USER_INPUT, a taken display name with CONFLICT, under `input.`.
+ */
+export async function createStreamer(db: Prisma.TransactionClient, input: CreateStreamerInput, id?: string) {
   const seen = new Set<string>();
   const platforms = input.platforms.map((platform, index) => {
     const field = `input.platforms.${index}`;
@@ -19,6 +23,7 @@ export async function createStreamer(db: Db, input: CreateStreamerInput) {
   try {
     return await db.streamer.create({
       data: {
+        ...(id ? { id } : {}),
         displayName,
         bio: input.bio?.trim() || null,
         avatarUrl: input.avatarUrl ?? null,
