@@ -5,17 +5,20 @@ import type { GraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { serveMetrics } from '@gametriggers/federation';
 import type { PubSub } from '@gametriggers/pubsub';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { pickForwardedHeaders } from './context';
 import type { RouterContext } from './context';
 import { createGateway } from './gateway';
 import { sendGraphiQL, wantsGraphiQL } from './graphiql';
 import { checkSubgraphs } from './readiness';
 import { createRouterFormatError } from './plugins/format-error';
+import { createRouterMetrics } from './plugins/metrics';
 import { serveSubscriptions } from './subscriptions/serve';
 
 export interface RouterOptions {
@@ -41,17 +44,22 @@ const toGraphQLError = (error: GraphQLFormattedError) =>
 
 /**
  * The router: `@apollo/server` + `@apollo/gateway` at /graphql (POST and GET operations, GraphiQL
- * for browsers), graphql-ws subscriptions on the same path, /healthz and /readyz.
+ * for browsers), graphql-ws subscriptions on the same path, /healthz, /readyz and /metrics (its own
+ * registry plus the process metrics).
  */
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   const app = express();
   const httpServer = http.createServer(app);
   const { gateway, apiSchema, subgraphUrls } = createGateway(options.supergraphSdl, options.subgraphUrls);
+  const registry = new Registry();
+  const metrics = createRouterMetrics(registry);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     formatError: createRouterFormatError(options.logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    // The process owner (launcher, standalone runner) stops servers in order on SIGINT/SIGTERM.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metrics.plugin],
   });
   await apollo.start();
 
@@ -65,7 +73,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const subscriptions = serveSubscriptions({
     httpServer,
     path: '/graphql',
-    pubsub: options.pubsub,
+    pubsub: metrics.countSubscriptions(options.pubsub),
     logger: options.logger,
     apiSchema,
     execute,
@@ -80,6 +88,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const ready = Object.values(subgraphs).every((status) => status === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
   });
+  serveMetrics(app, registry, options.logger);
   app.use('/graphql', (req, res, next) => (wantsGraphiQL(req) ? sendGraphiQL(req, res) : next()));
   app.use(
     '/graphql',

@@ -5,6 +5,8 @@ import type { EventTransport } from './transport';
 export * from './catalog/index';
 export * from './consumer';
 export * from './contract';
+export * from './jobs/index';
+export * from './metrics';
 export * from './outbox';
 export * from './relay';
 export * from './transport';

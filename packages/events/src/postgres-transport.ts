@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from './contract';
+import { consumerStats } from './metrics';
 import { PermanentEventError, defaultRetryDelay } from './transport';
 import type { ConsumerOptions, DeadLetter, EventTransport, RunningConsumer } from './transport';
 
@@ -102,6 +103,19 @@ export class PostgresEventTransport implements EventTransport {
     }
     const maxAttempts = options.maxAttempts ?? 5;
     const retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+    const stats = consumerStats(options.consumer);
+    // Queue depth for the metrics, read at scrape time (one indexed count per consumer).
+    const depth = async () => {
+      const { rows } = await this.pool.query<{ main: string; retry: string; dead: string }>(
+        `SELECT count(*) FILTER (WHERE dead_at IS NULL AND available_at <= now()) AS main,
+                count(*) FILTER (WHERE dead_at IS NULL AND available_at > now()) AS retry,
+                count(*) FILTER (WHERE dead_at IS NOT NULL) AS dead
+         FROM bus_message WHERE consumer = $1`,
+        [options.consumer],
+      );
+      return { main: Number(rows[0]!.main), retry: Number(rows[0]!.retry), dead: Number(rows[0]!.dead) };
+    };
+    stats.depth = depth;
     const listener = new pg.Client({ connectionString: this.connectionString });
     let running = true;
     let wake: (() => void) | undefined;
@@ -127,6 +141,7 @@ export class PostgresEventTransport implements EventTransport {
           return false;
         }
         const attempt = message.attempts + 1;
+        let outcome: 'handled' | 'retried' | 'deadLettered' = 'handled';
         try {
           await options.handle(message.envelope);
           await client.query('DELETE FROM bus_message WHERE id = $1', [message.id]);
@@ -139,14 +154,17 @@ export class PostgresEventTransport implements EventTransport {
               attempt,
               reason,
             ]);
+            outcome = 'deadLettered';
           } else {
             await client.query(
               `UPDATE bus_message SET attempts = $2, available_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`,
               [message.id, attempt, String(retryDelay(attempt))],
             );
+            outcome = 'retried';
           }
         }
         await client.query('COMMIT');
+        stats[outcome] += 1;
         return true;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
@@ -178,6 +196,7 @@ export class PostgresEventTransport implements EventTransport {
 
     const handle = {
       stop: async () => {
+        if (stats.depth === depth) stats.depth = undefined;
         running = false;
         wake?.();
         await loop;

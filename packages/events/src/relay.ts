@@ -1,6 +1,8 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from './contract';
+import { producerStats } from './metrics';
+import type { OutboxLag } from './metrics';
 import type { EventTransport } from './transport';
 
 export interface OutboxRelayOptions {
@@ -12,6 +14,11 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Poll interval when no notification arrives (and standby retry). Default 1000 ms. */
   pollIntervalMs?: number;
+  /**
+   * The producing subgraph, which labels the relay's metrics. Default: the logger's `subgraph`
+   * binding, else the database name.
+   */
+  name?: string;
 }
 
 export interface OutboxRelay {
@@ -19,6 +26,8 @@ export interface OutboxRelay {
   drain: (timeoutMs?: number) => Promise<void>;
   /** Pending (unpublished) events: the outbox lag. */
   pending: () => Promise<number>;
+  /** Pending events and the age of the oldest (what the metrics show). */
+  lag: () => Promise<OutboxLag>;
   stop: () => Promise<void>;
 }
 
@@ -37,6 +46,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 200;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
+  const name =
+    options.name ??
+    (options.logger.bindings() as { subgraph?: string }).subgraph ??
+    (new URL(options.connectionString).pathname.slice(1) || 'outbox');
+  const stats = producerStats(name);
   // An idle client whose server goes away (shutdown, failover) must not crash the process: the
   // next query reconnects, and a failing round is retried by the loop.
   pool.on('error', (error) => options.logger.warn({ err: error }, 'outbox relay pool connection lost'));
@@ -44,10 +58,17 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let running = true;
   let leader = false;
   let wake: (() => void) | undefined;
+  // A commit notified while a batch was being published: the relay must not sleep after that batch.
+  let notified = false;
   const idleWaiters: (() => void)[] = [];
 
-  const sleep = (ms: number) =>
+  const sleep = (ms: number, idle = false) =>
     new Promise<void>((resolve) => {
+      if (idle && notified) {
+        notified = false;
+        resolve();
+        return;
+      }
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
@@ -64,29 +85,63 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       leader = false;
       session = undefined;
     });
-    client.on('notification', () => wake?.());
+    client.on('notification', () => {
+      notified = true;
+      wake?.();
+    });
     await client.connect();
     await client.query(`LISTEN ${LISTEN_CHANNEL}`);
     session = client;
   };
 
+  // The mark of a published batch ("publishedAt") overlaps the reading and publishing of the next
+  // one, off the critical path; its events are left out of the next reads until it is done. At most
+  // one mark is in flight; if it fails, its events are simply published again (at least once).
+  let marking: Promise<void> | undefined;
+  const unmarked = new Set<string>();
+  const settleMarking = async () => {
+    const previous = marking;
+    marking = undefined;
+    await previous;
+  };
+
   const publishBatch = async (): Promise<number> => {
+    notified = false; // this read sees every commit notified so far
     const { rows } = await pool.query<{ id: string; envelope: EventEnvelope }>(
-      'SELECT "id", "envelope" FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY "sequence" LIMIT $1',
-      [batchSize],
+      `SELECT "id", "envelope" FROM "OutboxEvent" WHERE "publishedAt" IS NULL AND NOT ("id" = ANY($2::uuid[]))
+       ORDER BY "sequence" LIMIT $1`,
+      [batchSize, [...unmarked]],
     );
-    if (!rows.length) return 0;
+    if (!rows.length) {
+      await settleMarking();
+      return 0;
+    }
     const ids = rows.map((row) => row.id);
     try {
       await options.transport.publish(rows.map((row) => row.envelope));
     } catch (error) {
+      stats.publishFailures += 1;
+      await settleMarking().catch(() => {}); // failed: its events are published again anyway
       await pool.query('UPDATE "OutboxEvent" SET "attempts" = "attempts" + 1, "lastError" = $2 WHERE "id" = ANY($1::uuid[])', [
         ids,
         (error as Error).message.slice(0, 1000),
       ]);
       throw error;
     }
-    await pool.query('UPDATE "OutboxEvent" SET "publishedAt" = now() WHERE "id" = ANY($1::uuid[])', [ids]);
+    stats.published += rows.length;
+    await settleMarking();
+    for (const id of ids) unmarked.add(id);
+    const mark = pool.query('UPDATE "OutboxEvent" SET "publishedAt" = now() WHERE "id" = ANY($1::uuid[])', [ids]).then(
+      () => {
+        for (const id of ids) unmarked.delete(id);
+      },
+      (error: unknown) => {
+        for (const id of ids) unmarked.delete(id);
+        throw error;
+      },
+    );
+    mark.catch(() => {}); // awaited (and its failure reported) by the next settleMarking
+    marking = mark;
     return rows.length;
   };
 
@@ -108,7 +163,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         failures = 0;
         if (published === batchSize) continue;
         for (const resolve of idleWaiters.splice(0)) resolve();
-        await sleep(pollIntervalMs);
+        await sleep(pollIntervalMs, true);
       } catch (error) {
         failures += 1;
         if (running) options.logger.warn({ err: error, failures }, 'outbox relay could not publish; retrying');
@@ -123,8 +178,24 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return Number(rows[0]!.count);
   };
 
+  // Read at scrape time only: both subqueries use the partial index of unpublished events. The age
+  // is from the envelope's own time (an ISO instant), which no session time zone can shift.
+  const lag = async (): Promise<OutboxLag> => {
+    const { rows } = await pool.query<{ pending: string; oldest: string | null }>(
+      `SELECT (SELECT count(*) FROM "OutboxEvent" WHERE "publishedAt" IS NULL) AS "pending",
+              (SELECT "envelope"->>'time' FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY "sequence" LIMIT 1) AS "oldest"`,
+    );
+    const oldest = rows[0]?.oldest ? Date.parse(rows[0].oldest) : undefined;
+    return {
+      pending: Number(rows[0]?.pending ?? 0),
+      oldestAgeSeconds: oldest === undefined || Number.isNaN(oldest) ? 0 : Math.max(0, (Date.now() - oldest) / 1000),
+    };
+  };
+  stats.lag = lag;
+
   return {
     pending,
+    lag,
     drain: async (timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while ((await pending()) > 0) {
@@ -137,9 +208,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
     },
     stop: async () => {
+      if (stats.lag === lag) stats.lag = undefined;
       running = false;
       wake?.();
       await done;
+      await settleMarking().catch(() => {});
       await session?.end().catch(() => {});
       await pool.end();
     },

@@ -208,7 +208,7 @@ describe.each(implementations)('%s event transport', (kind, implementation) => {
     expect(await transport.deadLetters(consumer)).toEqual([]);
   });
 
-  it('keeps the order of 200 events of one subject (prefetch 1)', async () => {
+  it('keeps the order of 200 events of one subject (per-subject order)', async () => {
     setUpTest();
     const transport = open();
     const seen = recorder();

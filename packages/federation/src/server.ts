@@ -4,9 +4,11 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { registerEventMetrics } from '@gametriggers/events';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import { createFormatError } from './format-error';
 
 export interface SubgraphServerOptions<TContext extends object> {
@@ -28,7 +30,46 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Serves a subgraph at `/graphql` with `/healthz` (process up) and `/readyz` (dependencies usable). */
+// One per process, even if this module were loaded twice.
+const PROCESS_REGISTRY = Symbol.for('gametriggers.metrics.process');
+
+/**
+ * The process's own metrics (CPU, memory, event loop lag, GC, handles): collected once per process
+ * however many servers run in it, and shown by each server's `/metrics` beside its own metrics
+ * (each server is scraped as a target of its own; a standalone subgraph is a process of its own).
+ */
+export function processMetricsRegistry(): Registry {
+  const globals = globalThis as { [PROCESS_REGISTRY]?: Registry };
+  let registry = globals[PROCESS_REGISTRY];
+  if (!registry) {
+    registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    globals[PROCESS_REGISTRY] = registry;
+  }
+  return registry;
+}
+
+/** Serves `registry` (and the process metrics) at GET /metrics in Prometheus' text format. */
+export function serveMetrics(app: express.Express, registry: Registry, logger: Logger): void {
+  const exposed = Registry.merge([registry, processMetricsRegistry()]);
+  app.get('/metrics', async (_req, res) => {
+    try {
+      const body = await exposed.metrics();
+      res.type(exposed.contentType).send(body);
+    } catch (error) {
+      logger.warn({ err: error }, 'metrics could not be collected');
+      res
+        .status(500)
+        .type('text/plain')
+        .send((error as Error).message);
+    }
+  });
+}
+
+/**
+ * Serves a subgraph at `/graphql` with `/healthz` (process up), `/readyz` (dependencies usable) and
+ * `/metrics` (Prometheus: its own registry with its event metrics, plus the process metrics).
+ */
 export async function startSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
@@ -36,6 +77,8 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     schema: options.schema,
     formatError: createFormatError(options.logger),
     includeStacktraceInErrorResponses: false,
+    // The process owner (launcher, standalone runner) stops servers in order on SIGINT/SIGTERM.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
@@ -52,6 +95,10 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
       res.status(503).json({ status: 'unavailable', service: options.name, reason: (error as Error).message });
     }
   });
+  // The subgraph's own registry: its relay's and its consumer's series only, labelled with its name.
+  const registry = new Registry();
+  registerEventMetrics(registry, { subgraph: options.name });
+  serveMetrics(app, registry, options.logger);
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -1,5 +1,5 @@
-import { startOutboxRelay } from '@gametriggers/events';
-import type { ConsumerOptions, EventTransport, OutboxRelay, RunningConsumer } from '@gametriggers/events';
+import { startJobRunner, startOutboxRelay } from '@gametriggers/events';
+import type { ConsumerOptions, EventTransport, JobHandler, JobRunner, OutboxRelay, RunningConsumer } from '@gametriggers/events';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { startSubgraphServer } from './server';
@@ -34,6 +34,11 @@ export interface SubgraphDefinition<TDb extends DatabaseClient = DatabaseClient,
   producesEvents?: boolean;
   /** The events it consumes, handled through its inbox (`createConsumer` of @gametriggers/events). */
   createEventConsumer?(db: TDb, deps: SubgraphDependencies): ConsumerOptions;
+  /**
+   * Its background and scheduled jobs (`handleJob` of @gametriggers/events): a job runner takes them
+   * from the queue in its own database (installing the queue's schema first) beside the server.
+   */
+  createJobHandlers?(db: TDb, deps: SubgraphDependencies): JobHandler[];
 }
 
 export interface StartSubgraphOptions extends SubgraphDependencies {
@@ -73,9 +78,19 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
   const deps: SubgraphDependencies = { ...options, logger };
   let relay: OutboxRelay | undefined;
   let consumer: RunningConsumer | undefined;
+  let jobRunner: JobRunner | undefined;
   try {
+    // Before the server: requests may schedule jobs, which needs the queue's schema.
+    if (definition.createJobHandlers) {
+      jobRunner = await startJobRunner({
+        connectionString: options.databaseUrl,
+        jobs: definition.createJobHandlers(db, deps),
+        logger: logger.child({ component: 'job-runner' }),
+      });
+    }
     if (options.events && definition.producesEvents) {
       relay = startOutboxRelay({
+        name: definition.name,
         connectionString: options.databaseUrl,
         transport: options.events,
         logger: logger.child({ component: 'outbox-relay' }),
@@ -101,12 +116,14 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
       stop: async () => {
         await server.stop();
         await consumer?.stop();
+        await jobRunner?.stop();
         await relay?.stop();
         await db.$disconnect();
       },
     };
   } catch (error) {
     await consumer?.stop();
+    await jobRunner?.stop();
     await relay?.stop();
     await db.$disconnect();
     throw error;

@@ -4,8 +4,11 @@
  *     initdb, nine databases migrated and seeded, Prisma clients generated) and a later start;
  *  2. latency of a query crossing four subgraphs through the router, median and p95 of 200 runs,
  *     next to its peer measured in the same run: the campaign-only part sent to the campaign
- *     subgraph directly (what the gateway adds is the difference).
- * Prints a Markdown table; BENCHMARKS.md keeps the latest figures.
+ *     subgraph directly (what the gateway adds is the difference);
+ *  3. events (./bench-events): outbox -> relay -> RabbitMQ -> inbox, events per second and
+ *     commit-to-handled latency, next to a bare publish/consume loop on the same broker; skipped
+ *     with a note when no RabbitMQ is reachable.
+ * Prints Markdown tables; BENCHMARKS.md keeps the latest figures.
  */
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, unlink } from 'node:fs/promises';
@@ -14,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoIds } from '@gametriggers/prisma-tools';
+import { benchEvents } from './bench-events';
 import { allSubgraphs } from './subgraphs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -103,6 +107,8 @@ try {
 | \`npm start\` later start to ready | ${later.seconds.toFixed(1)} s | < 5 s |
 | four-subgraph query through the router, median of ${RUNS} | ${ms(router.median)} (p95 ${ms(router.p95)}) | |
 | peer: campaign-only part, campaign subgraph directly, median of ${RUNS} | ${ms(direct.median)} (p95 ${ms(direct.p95)}) | |`);
+  const events = await benchEvents();
+  console.log(events.table ? `\n${events.table}` : `\n${events.note}`);
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
