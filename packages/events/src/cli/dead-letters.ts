@@ -13,7 +13,7 @@ if (!consumer || (flag !== undefined && flag !== '--replay')) {
   console.error('usage: npm run events:dead-letters -- <consumer> [--replay [event ids…]]');
   process.exit(2);
 }
-const url = process.env['AMQP_URL'] ?? process.env['EVENT_BUS_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/gametriggers_bus';
+const url = process.env['AMQP_URL'] || process.env['EVENT_BUS_URL'] || 'postgresql://postgres@127.0.0.1:5432/gametriggers_bus';
 try {
   const transport = await createEventTransport(url, pino({ level: 'warn' }));
   if (flag === '--replay') {
