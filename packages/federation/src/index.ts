@@ -12,3 +12,4 @@ export * from './schema';
 export * from './server';
 export * from './subgraph';
 export * from './uuid';
+export * from './input-from-json';

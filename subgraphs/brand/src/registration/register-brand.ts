@@ -3,9 +3,8 @@ import type { EventData, RegistrationRequested } from '@gametriggers/events';
 import { createBrand } from '../brand/create-brand';
 import type { Prisma } from '../generated/prisma/client';
 import { CreateBrandInput } from '../brand/brand.inputs';
-import { problemOf } from './rejection';
-import { inputFromJson } from './input-from-json';
-import type { InputProblem } from './input-from-json';
+import { inputFromJson, problemOf } from '@gametriggers/federation';
+import type { InputProblem } from '@gametriggers/federation';
 
 /**
  * A brand registration from identity: creates the brand with the pre-assigned id from the profile,

@@ -3,9 +3,8 @@ import type { EventData, RegistrationRequested } from '@gametriggers/events';
 import type { Prisma } from '../generated/prisma/client';
 import { createStreamer } from '../streamer/create-streamer';
 import { CreateStreamerInput } from '../streamer/streamer.inputs';
-import { problemOf } from './rejection';
-import { inputFromJson } from './input-from-json';
-import type { InputProblem } from './input-from-json';
+import { inputFromJson, problemOf } from '@gametriggers/federation';
+import type { InputProblem } from '@gametriggers/federation';
 
 /**
  * A streamer registration from identity: creates the streamer with the pre-assigned id from the

@@ -2,6 +2,7 @@ import { validate } from 'class-validator';
 import type { ValidationError } from 'class-validator';
 import { GraphQLScalarType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { AppError } from './errors';
 
 /** Why a value is refused: the offending field's path inside it, and a message naming it. */
 export interface InputProblem {
@@ -106,4 +107,20 @@ export async function inputFromJson<T extends object>(
     if (!(error instanceof ShapeError)) throw error;
     return { problem: { field: error.field || null, reason: error.message.replace(/^: /, '') } };
   }
+}
+
+/**
+ * A rule's failure (BAD_USER_INPUT or CONFLICT, as a create use-case reports them under `input.`)
+ * as the reason an input is refused, with the field's path inside it. Anything else is no verdict
+ * on the input: undefined, and the caller lets it fail (an event is then retried).
+ */
+export function problemOf(error: unknown): InputProblem | undefined {
+  if (!(error instanceof AppError)) return undefined;
+  const code = error.extensions['code'];
+  if (code !== 'BAD_USER_INPUT' && code !== 'CONFLICT') return undefined;
+  const strip = (text: string) => text.replace(/^input\./, '');
+  const field = typeof error.extensions['field'] === 'string' ? strip(error.extensions['field']) : null;
+  const message = strip(error.message);
+  // Messages name the field, as validation messages do: "contact.email: ...".
+  return { field, reason: field && !message.startsWith(field) ? `${field}: ${message}` : message };
 }
