@@ -19,6 +19,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   context: (request: express.Request) => Promise<TContext> | TContext;
   /** Throws when a dependency (the database) is not usable; drives `/readyz`. */
   ready: () => Promise<void>;
+  /** Plain HTTP routes of the subgraph's own, mounted before `/graphql`. */
+  routes?: (app: express.Express) => void;
   /** 0 picks a free port (tests). Default 0. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -99,6 +101,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   const registry = new Registry();
   registerEventMetrics(registry, { subgraph: options.name });
   serveMetrics(app, registry, options.logger);
+  options.routes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -54,6 +54,7 @@ export async function runStandalone<TDb extends DatabaseClient, TContext extends
       host: env.HOST,
       logger,
       publish: (topic, payload) => pubsub.publish(topic, payload),
+      redisUrl: env.REDIS_URL,
       events,
     });
     const shutdown = async () => {

@@ -1,5 +1,6 @@
 import { startJobRunner, startOutboxRelay } from '@gametriggers/events';
 import type { ConsumerOptions, EventTransport, JobHandler, JobRunner, OutboxRelay, RunningConsumer } from '@gametriggers/events';
+import type express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { startSubgraphServer } from './server';
@@ -10,6 +11,8 @@ export interface SubgraphDependencies {
   logger: Logger;
   /** Publishes live events (e.g. metrics) for the router's subscriptions; absent = not published. */
   publish?: (topic: string, payload: unknown) => Promise<void>;
+  /** Redis, when the deployment has one (shared counters such as rate limits); absent = none. */
+  redisUrl?: string | undefined;
 }
 
 /** A database client: Prisma's, reduced to what start and stop need. */
@@ -39,6 +42,8 @@ export interface SubgraphDefinition<TDb extends DatabaseClient = DatabaseClient,
    * from the queue in its own database (installing the queue's schema first) beside the server.
    */
   createJobHandlers?(db: TDb, deps: SubgraphDependencies): JobHandler[];
+  /** Plain HTTP routes beside `/graphql` (e.g. a JWKS document, OAuth callbacks, tracking links). */
+  routes?(app: express.Express, db: TDb, deps: SubgraphDependencies): void;
 }
 
 export interface StartSubgraphOptions extends SubgraphDependencies {
@@ -104,6 +109,7 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
       context: () => definition.createContext(db, deps),
+      ...(definition.routes ? { routes: (app: express.Express) => definition.routes!(app, db, deps) } : {}),
       ready: async () => {
         await db.$queryRawUnsafe('SELECT 1');
         if (relay || consumer) await options.events?.ready();

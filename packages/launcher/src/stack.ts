@@ -105,6 +105,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           host: options.host ?? '127.0.0.1',
           logger: options.logger,
           publish: (topic, payload) => pubsub.publish(topic, payload),
+          redisUrl: options.pubsubUrl?.startsWith('redis') ? options.pubsubUrl : undefined,
           events,
         }),
       );
