@@ -1,1 +1,3 @@
-export {};
+export * from './viewer';
+export * from './access-token';
+export * from './internal-token';

@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { Viewer } from '@gametriggers/auth';
 import { registerEventMetrics } from '@gametriggers/events';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -17,6 +18,11 @@ export interface SubgraphServerOptions<TContext extends object> {
   logger: Logger;
   /** Builds the per-request context (loaders, database client). */
   context: (request: express.Request) => Promise<TContext> | TContext;
+  /**
+   * Who sent the request (the router's internal viewer token), added to the context as `viewer`;
+   * a request it rejects is answered 401 UNAUTHENTICATED before any GraphQL runs.
+   */
+  authenticate?: (request: express.Request) => Promise<Viewer>;
   /** Throws when a dependency (the database) is not usable; drives `/readyz`. */
   ready: () => Promise<void>;
   /** Plain HTTP routes of the subgraph's own, mounted before `/graphql`. */
@@ -105,7 +111,24 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => Promise.resolve(options.context(req)) }),
+    async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (!options.authenticate) return next();
+      try {
+        res.locals['viewer'] = await options.authenticate(req);
+        next();
+      } catch (error) {
+        options.logger.warn({ reason: (error as Error).message }, 'subgraph request refused: not from the router');
+        res.status(401).json({
+          errors: [{ message: 'This subgraph only answers the router and other subgraphs', extensions: { code: 'UNAUTHENTICATED' } }],
+        });
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const context = await options.context(req);
+        return (res.locals['viewer'] ? { ...context, viewer: res.locals['viewer'] as Viewer } : context) as TContext;
+      },
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,5 @@
+import { VIEWER_HEADER } from '@gametriggers/auth';
+import type { InternalAuth } from '@gametriggers/auth';
 import { startJobRunner, startOutboxRelay } from '@gametriggers/events';
 import type { ConsumerOptions, EventTransport, JobHandler, JobRunner, OutboxRelay, RunningConsumer } from '@gametriggers/events';
 import type express from 'express';
@@ -50,6 +52,8 @@ export interface StartSubgraphOptions extends SubgraphDependencies {
   databaseUrl: string;
   /** Where events go and come from; without it the subgraph neither relays nor consumes events. */
   events?: EventTransport | undefined;
+  /** Verifies the internal viewer token of each request (see @gametriggers/auth); the context's `viewer`. */
+  internalAuth?: InternalAuth | undefined;
   port?: number;
   host?: string;
 }
@@ -109,6 +113,9 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
       context: () => definition.createContext(db, deps),
+      ...(options.internalAuth
+        ? { authenticate: (request: express.Request) => options.internalAuth!.verify(request.header(VIEWER_HEADER)) }
+        : {}),
       ...(definition.routes ? { routes: (app: express.Express) => definition.routes!(app, db, deps) } : {}),
       ready: async () => {
         await db.$queryRawUnsafe('SELECT 1');

@@ -2,3 +2,4 @@ export * from './databases';
 export * from './graphql-client';
 export * from './subgraphs';
 export * from './ws-client';
+export * from './internal-auth';

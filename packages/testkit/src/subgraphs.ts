@@ -3,14 +3,20 @@ import type { DatabaseClient, SubgraphDefinition } from '@gametriggers/federatio
 import { pino } from 'pino';
 import { createTestDatabase } from './databases';
 import { graphql } from './graphql-client';
+import { testInternalAuth, viewerHeaders } from './internal-auth';
+import type { Viewer } from '@gametriggers/auth';
 
 export const silentLogger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 
 export interface TestSubgraph {
   url: string;
   databaseUrl: string;
-  /** Sends an operation to the subgraph over HTTP. */
-  query: <TData = Record<string, any>>(query: string, variables?: Record<string, unknown>) => ReturnType<typeof graphql<TData>>;
+  /** Sends an operation to the subgraph over HTTP, as the router would for `as` (default: anonymous). */
+  query: <TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Viewer,
+  ) => ReturnType<typeof graphql<TData>>;
   stop: () => Promise<void>;
 }
 
@@ -24,11 +30,16 @@ export async function startTestSubgraph<TDb extends DatabaseClient, TContext ext
   options: TestSubgraphOptions = {},
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name, definition.migrationsDir);
-  const running = await startSubgraph(definition, { databaseUrl: database.url, logger: silentLogger, ...options });
+  const running = await startSubgraph(definition, {
+    databaseUrl: database.url,
+    logger: silentLogger,
+    internalAuth: testInternalAuth,
+    ...options,
+  });
   return {
     url: running.url,
     databaseUrl: database.url,
-    query: (query, variables) => graphql(running.url, query, variables),
+    query: async (query, variables, as) => graphql(running.url, query, variables, await viewerHeaders(as)),
     stop: async () => {
       await running.stop();
       await database.drop();
