@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   CONFLICT: 'The change conflicts with existing data (e.g. a unique value is taken).',
   UNAUTHENTICATED: 'No valid credentials were presented.',
   FORBIDDEN: 'The caller may not see or do this.',
+  RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to try again.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side; the message is masked, the log has the cause.',
 } as const;
 
@@ -37,5 +38,11 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, field?: string) {
     super('CONFLICT', message, field ? { field } : {});
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message, { retryAfterSeconds });
   }
 }

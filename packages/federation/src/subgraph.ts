@@ -32,7 +32,8 @@ export interface SubgraphDefinition<TDb extends DatabaseClient = DatabaseClient,
   migrationsDir: string;
   createDatabaseClient(databaseUrl: string): TDb;
   buildSchema(): Promise<{ schema: GraphQLSchema; sdl: string }>;
-  createContext(db: TDb, deps: SubgraphDependencies): TContext;
+  /** Per request; `request` is the HTTP request (headers such as x-forwarded-for set by the router). */
+  createContext(db: TDb, deps: SubgraphDependencies, request?: express.Request): TContext;
   /** Loads the demo data (ids from demoIds of @gametriggers/prisma-tools); idempotent (upserts). */
   seedDemo?(db: TDb): Promise<void>;
   /** The subgraph writes events to an "OutboxEvent" table: its relay runs beside the server. */
@@ -112,7 +113,7 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
       logger,
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
-      context: () => definition.createContext(db, deps),
+      context: (request: express.Request) => definition.createContext(db, deps, request),
       ...(options.internalAuth
         ? { authenticate: (request: express.Request) => options.internalAuth!.verify(request.header(VIEWER_HEADER)) }
         : {}),
