@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { INTERNAL_AUTH_SECRET_FILE } from '@gametriggers/auth';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -11,6 +12,22 @@ const envSchema = z.object({
   SUPERGRAPH_CONFIG: z.string().default(path.join(repoRoot, 'supergraph.yaml')),
   PUBSUB_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  NODE_ENV: z.string().default('development'),
+  INTERNAL_AUTH_SECRET: z.string().optional(),
+  INTERNAL_AUTH_SECRET_FILE: z.string().default(path.join(repoRoot, '.data', INTERNAL_AUTH_SECRET_FILE)),
+  JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((value, ctx) => {
+      if (value === 'false') return 0;
+      if (value === 'true') return 1;
+      const hops = Number(value);
+      if (Number.isInteger(hops) && hops >= 0) return hops;
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY is true, false or a number of proxy hops' });
+      return z.NEVER;
+    }),
 });
 
 export interface RouterConfig {
@@ -23,6 +40,18 @@ export interface RouterConfig {
   pubsubUrl: string | undefined;
   /** From SUBGRAPH_<NAME>_URL variables, e.g. SUBGRAPH_BRAND_URL. */
   subgraphUrls: Record<string, string>;
+  /** NODE_ENV=production: INTERNAL_AUTH_SECRET must be set. */
+  production: boolean;
+  /** INTERNAL_AUTH_SECRET, shared with the subgraphs. */
+  internalAuthSecret: string | undefined;
+  /** Where a development secret is kept when none is set (default `.data/internal-auth-secret`). */
+  internalAuthSecretFile: string;
+  /** JWKS_URL; default identity's (its subgraph URL with /graphql replaced by /.well-known/jwks.json). */
+  jwksUrl: string | undefined;
+  /** AUTH_ISSUER; default DEFAULT_ISSUER of @gametriggers/auth. */
+  issuer: string | undefined;
+  /** TRUST_PROXY: proxies in front that append to X-Forwarded-For (true = 1). Default 0. */
+  trustedProxies: number;
 }
 
 /** Reads the router's environment once, with a readable error for each bad variable. */
@@ -45,5 +74,11 @@ export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterCo
     supergraphConfig: parsed.data.SUPERGRAPH_CONFIG,
     pubsubUrl: parsed.data.PUBSUB_URL ?? parsed.data.REDIS_URL,
     subgraphUrls,
+    production: parsed.data.NODE_ENV === 'production',
+    internalAuthSecret: parsed.data.INTERNAL_AUTH_SECRET,
+    internalAuthSecretFile: parsed.data.INTERNAL_AUTH_SECRET_FILE,
+    jwksUrl: parsed.data.JWKS_URL,
+    issuer: parsed.data.AUTH_ISSUER,
+    trustedProxies: parsed.data.TRUST_PROXY,
   };
 }

@@ -1,4 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ANONYMOUS, VIEWER_HEADER } from '@gametriggers/auth';
+import type { InternalAuth } from '@gametriggers/auth';
 import { GraphQLError } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { RouterContext } from './context';
@@ -33,8 +35,12 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   }
 }
 
-/** A gateway over a fixed supergraph SDL (routing URLs overridable per subgraph) that forwards the request's identity headers to subgraphs. */
-export function createGateway(supergraphSdl: string, urlOverrides: Record<string, string> = {}): RouterGateway {
+/**
+ * A gateway over a fixed supergraph SDL (routing URLs overridable per subgraph). Every subgraph
+ * fetch carries the request's viewer, signed once per request (VIEWER_HEADER), the client's
+ * address (x-forwarded-for) and the few client headers passed on; nothing else of the client's.
+ */
+export function createGateway(supergraphSdl: string, internalAuth: InternalAuth, urlOverrides: Record<string, string> = {}): RouterGateway {
   let apiSchema: GraphQLSchema | undefined;
   const urls: Record<string, string> = {};
   const gateway = new ApolloGateway({
@@ -44,8 +50,13 @@ export function createGateway(supergraphSdl: string, urlOverrides: Record<string
       if (url) urls[name] = url;
       return new SubgraphDataSource(name, {
         url,
-        willSendRequest: ({ request, context }) => {
-          for (const [header, value] of Object.entries(context.headers ?? {})) request.http?.headers.set(header, String(value));
+        willSendRequest: async ({ request, context }) => {
+          const headers = request.http?.headers;
+          if (!headers) return;
+          for (const [header, value] of Object.entries(context.headers ?? {})) headers.set(header, String(value));
+          // Only requests of the router's own (never a client's) lack a context: they go as anonymous.
+          headers.set(VIEWER_HEADER, await (context.internalToken ? context.internalToken() : internalAuth.sign(ANONYMOUS)));
+          if (context.clientAddress) headers.set('x-forwarded-for', context.clientAddress);
         },
       });
     },

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createInternalAuth, resolveInternalAuthSecret } from '@gametriggers/auth';
 import { createLogger } from '@gametriggers/federation';
 import { createPubSub } from '@gametriggers/pubsub';
 import { composeSupergraph } from './compose/compose';
@@ -9,6 +10,13 @@ import { startRouter } from './server';
 const logger = createLogger('router');
 try {
   const config = loadRouterConfig();
+  const internalAuth = createInternalAuth(
+    await resolveInternalAuthSecret({
+      secret: config.internalAuthSecret,
+      production: config.production,
+      file: config.internalAuthSecretFile,
+    }),
+  );
   const supergraphSdl = config.supergraphPath
     ? await readFile(config.supergraphPath, 'utf8')
     : composeSupergraph(await loadSubgraphSources(config.supergraphConfig, config.subgraphUrls)).supergraphSdl;
@@ -20,6 +28,9 @@ try {
     logger,
     port: config.port,
     host: config.host,
+    internalAuth,
+    accessTokens: { jwksUrl: config.jwksUrl, issuer: config.issuer },
+    trustedProxies: config.trustedProxies,
   });
   logger.info(`router ready at ${router.url}`);
   const shutdown = async () => {

@@ -1,7 +1,7 @@
 import { createPubSub } from '@gametriggers/pubsub';
 import type { PubSub } from '@gametriggers/pubsub';
 import { brandSubgraph } from '@gametriggers/subgraph-brand';
-import { graphql, silentLogger, startTestSubgraph } from '@gametriggers/testkit';
+import { graphql, silentLogger, startTestSubgraph, testInternalAuth } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../src/compose/compose';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const { sdl } = await brandSubgraph.buildSchema();
   const { supergraphSdl } = composeSupergraph([{ name: 'brand', url: subgraph.url, sdl }]);
   pubsub = await createPubSub('memory:');
-  router = await startRouter({ supergraphSdl, pubsub, logger: silentLogger, port: 0 });
+  router = await startRouter({ supergraphSdl, pubsub, logger: silentLogger, port: 0, internalAuth: testInternalAuth });
 });
 afterAll(async () => {
   await router?.stop();

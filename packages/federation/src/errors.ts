@@ -46,3 +46,17 @@ export class RateLimitedError extends AppError {
     super('RATE_LIMITED', message, { retryAfterSeconds });
   }
 }
+
+/** No valid credentials: the viewer is anonymous where a signed-in one is required. */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'You must be signed in to do this') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/** A signed-in viewer who may not do this; the message names nothing about the record. */
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}

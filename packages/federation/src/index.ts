@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+export * from './authorization';
 export * from './database-errors';
 export * from './enums';
 export * from './errors';

@@ -6,6 +6,7 @@ import { GraphQLSchema, isObjectType } from 'graphql';
 import { gql } from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { AuthChecker, NonEmptyArray } from 'type-graphql';
+import { viewerAuthChecker } from './authorization';
 import { validateArgs } from './validate-args';
 
 const FEDERATION_LINK =
@@ -18,7 +19,7 @@ export interface FederatedSchemaOptions {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name. */
   references?: Record<string, (reference: { id: string }, context: never) => unknown>;
-
+  /** Decides `@Authorized(...)` fields. Default viewerAuthChecker (kinds and scopes of the context's viewer). */
   authChecker?: AuthChecker<any>;
 }
 
@@ -40,7 +41,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     orphanedTypes: options.orphanedTypes ?? [],
     skipCheck: true,
     validateFn: validateArgs,
-    ...(options.authChecker ? { authChecker: options.authChecker } : {}),
+    authChecker: options.authChecker ?? viewerAuthChecker,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(withSubscriptionRoot(typeGraphqlSchema))}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;

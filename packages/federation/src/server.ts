@@ -21,8 +21,9 @@ export interface SubgraphServerOptions<TContext extends object> {
   /**
    * Who sent the request (the router's internal viewer token), added to the context as `viewer`;
    * a request it rejects is answered 401 UNAUTHENTICATED before any GraphQL runs.
+   * `/healthz`, `/readyz`, `/metrics` and the subgraph's own routes stay open.
    */
-  authenticate?: (request: express.Request) => Promise<Viewer>;
+  authenticate: (request: express.Request) => Promise<Viewer>;
   /** Throws when a dependency (the database) is not usable; drives `/readyz`. */
   ready: () => Promise<void>;
   /** Plain HTTP routes of the subgraph's own, mounted before `/graphql`. */
@@ -112,7 +113,6 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     '/graphql',
     express.json({ limit: '2mb' }),
     async (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (!options.authenticate) return next();
       try {
         res.locals['viewer'] = await options.authenticate(req);
         next();
@@ -126,7 +126,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = await options.context(req);
-        return (res.locals['viewer'] ? { ...context, viewer: res.locals['viewer'] as Viewer } : context) as TContext;
+        return { ...context, viewer: res.locals['viewer'] as Viewer } as TContext;
       },
     }),
   );

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { INTERNAL_AUTH_SECRET_FILE, createInternalAuth, resolveInternalAuthSecret } from '@gametriggers/auth';
 import { createEventTransport } from '@gametriggers/events';
 import { assertReachable, ensureDatabase, migrateDatabase } from '@gametriggers/prisma-tools';
 import { createPubSub } from '@gametriggers/pubsub';
@@ -6,7 +9,12 @@ import { createLogger } from './logger';
 import { startSubgraph } from './subgraph';
 import type { DatabaseClient, SubgraphDefinition } from './subgraph';
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
 const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  INTERNAL_AUTH_SECRET: z.string().optional(),
+  INTERNAL_AUTH_SECRET_FILE: z.string().default(path.join(repoRoot, '.data', INTERNAL_AUTH_SECRET_FILE)),
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().default('127.0.0.1'),
@@ -30,7 +38,9 @@ async function openEvents(env: z.infer<typeof envSchema>, databaseUrl: string, l
  * migrated at start unless MIGRATE_ON_START=false. Every variable is optional:
  * DATABASE_URL (default: local PostgreSQL, database gametriggers_<name>), PORT (its default port),
  * HOST (127.0.0.1), PUBSUB_URL or REDIS_URL (default: publish nowhere outside this process),
- * AMQP_URL or EVENT_BUS_URL for events (default: the PostgreSQL bus in database gametriggers_bus).
+ * AMQP_URL or EVENT_BUS_URL for events (default: the PostgreSQL bus in database gametriggers_bus),
+ * INTERNAL_AUTH_SECRET (the router's; required when NODE_ENV=production, otherwise the development
+ * secret in INTERNAL_AUTH_SECRET_FILE, default `.data/internal-auth-secret`, created on first use).
  */
 export async function runStandalone<TDb extends DatabaseClient, TContext extends object>(
   definition: SubgraphDefinition<TDb, TContext>,
@@ -44,6 +54,13 @@ export async function runStandalone<TDb extends DatabaseClient, TContext extends
   const env = parsed.data;
   const databaseUrl = env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/gametriggers_${definition.name}`;
   try {
+    const internalAuth = createInternalAuth(
+      await resolveInternalAuthSecret({
+        secret: env.INTERNAL_AUTH_SECRET,
+        production: env.NODE_ENV === 'production',
+        file: env.INTERNAL_AUTH_SECRET_FILE,
+      }),
+    );
     await assertReachable(new URL('/postgres', databaseUrl).toString());
     if (env.MIGRATE_ON_START === 'true') await migrateDatabase(databaseUrl, definition.migrationsDir);
     const pubsub = await createPubSub(env.PUBSUB_URL ?? env.REDIS_URL);
@@ -56,6 +73,7 @@ export async function runStandalone<TDb extends DatabaseClient, TContext extends
       publish: (topic, payload) => pubsub.publish(topic, payload),
       redisUrl: env.REDIS_URL,
       events,
+      internalAuth,
     });
     const shutdown = async () => {
       await running.stop();

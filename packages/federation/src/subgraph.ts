@@ -53,8 +53,11 @@ export interface StartSubgraphOptions extends SubgraphDependencies {
   databaseUrl: string;
   /** Where events go and come from; without it the subgraph neither relays nor consumes events. */
   events?: EventTransport | undefined;
-  /** Verifies the internal viewer token of each request (see @gametriggers/auth); the context's `viewer`. */
-  internalAuth?: InternalAuth | undefined;
+  /**
+   * Verifies the internal viewer token of each `/graphql` request (see @gametriggers/auth) and puts
+   * its viewer in the context as `viewer`. Required: a subgraph answers only the router and its peers.
+   */
+  internalAuth: InternalAuth;
   port?: number;
   host?: string;
 }
@@ -82,6 +85,9 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
   definition: SubgraphDefinition<TDb, TContext>,
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
+  // Fail closed: without it anyone who can reach the port could act as any viewer.
+  if (!options.internalAuth) throw new Error(`the ${definition.name} subgraph needs internalAuth (INTERNAL_AUTH_SECRET)`);
+  const { internalAuth } = options;
   const db = definition.createDatabaseClient(options.databaseUrl);
   const { schema } = await schemaOf(definition as never);
   const logger = options.logger.child({ subgraph: definition.name });
@@ -114,9 +120,7 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
       context: (request: express.Request) => definition.createContext(db, deps, request),
-      ...(options.internalAuth
-        ? { authenticate: (request: express.Request) => options.internalAuth!.verify(request.header(VIEWER_HEADER)) }
-        : {}),
+      authenticate: (request: express.Request) => internalAuth.verify(request.header(VIEWER_HEADER)),
       ...(definition.routes ? { routes: (app: express.Express) => definition.routes!(app, db, deps) } : {}),
       ready: async () => {
         await db.$queryRawUnsafe('SELECT 1');

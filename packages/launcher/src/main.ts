@@ -1,11 +1,13 @@
 /**
  * `npm start`: the whole supergraph on this machine. With no DATABASE_URL it starts an embedded
  * PostgreSQL (data in .data/), with no PUBSUB_URL/REDIS_URL live events stay in process, and it
- * loads demo data unless SEED_DEMO=false.
+ * loads demo data unless SEED_DEMO=false. The router and subgraphs share INTERNAL_AUTH_SECRET, or
+ * when it is unset a secret generated once per data directory (DATA_DIR/internal-auth-secret, 0600).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { INTERNAL_AUTH_SECRET_FILE, resolveInternalAuthSecret } from '@gametriggers/auth';
 import { createLogger } from '@gametriggers/federation';
 import { startStack } from './stack';
 import { allSubgraphs } from './subgraphs';
@@ -25,6 +27,15 @@ const env = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
     SEED_DEMO: z.enum(['true', 'false']).default('true'),
+    NODE_ENV: z.string().default('development'),
+    INTERNAL_AUTH_SECRET: z.string().optional(),
+    JWKS_URL: z.string().url().optional(),
+    AUTH_ISSUER: z.string().min(1).optional(),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d+)$/, 'TRUST_PROXY is true, false or a number of proxy hops')
+      .default('0')
+      .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
   })
   .safeParse(process.env);
 
@@ -34,6 +45,11 @@ if (!env.success) {
 }
 
 try {
+  const internalAuthSecret = await resolveInternalAuthSecret({
+    secret: env.data.INTERNAL_AUTH_SECRET,
+    production: env.data.NODE_ENV === 'production',
+    file: path.join(env.data.DATA_DIR, INTERNAL_AUTH_SECRET_FILE),
+  });
   const stack = await startStack({
     logger,
     databaseUrl: env.data.DATABASE_URL,
@@ -45,6 +61,10 @@ try {
     host: env.data.HOST,
     seedDemo: env.data.SEED_DEMO === 'true',
     subgraphs: allSubgraphs,
+    internalAuthSecret,
+    jwksUrl: env.data.JWKS_URL,
+    issuer: env.data.AUTH_ISSUER,
+    trustedProxies: env.data.TRUST_PROXY,
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const subgraphUrls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { chmod, mkdir } from 'node:fs/promises';
+import { createInternalAuth } from '@gametriggers/auth';
 import { startSubgraph } from '@gametriggers/federation';
 import type { Logger, RunningSubgraph, SubgraphDefinition } from '@gametriggers/federation';
 import { assertReachable, databaseUrl, ensureDatabase, migrateDatabase, startEmbeddedPostgres } from '@gametriggers/prisma-tools';
@@ -29,6 +30,14 @@ export interface StackOptions {
   seedDemo?: boolean;
   /** The subgraphs to run (the launcher passes all nine). */
   subgraphs: SubgraphDefinition[];
+  /** INTERNAL_AUTH_SECRET: the router signs each request's viewer with it, the subgraphs verify it. */
+  internalAuthSecret: string;
+  /** Identity's JWKS for the router (JWKS_URL); default identity's own `/.well-known/jwks.json`. */
+  jwksUrl?: string | undefined;
+  /** Expected `iss` of access tokens (AUTH_ISSUER); default DEFAULT_ISSUER. */
+  issuer?: string | undefined;
+  /** Proxies in front of the router appending to X-Forwarded-For (TRUST_PROXY). Default 0. */
+  trustedProxies?: number;
 }
 
 export interface RunningStack {
@@ -80,6 +89,7 @@ async function prepareDatabase(definition: SubgraphDefinition, url: string, seed
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const definitions = options.subgraphs;
+  const internalAuth = createInternalAuth(options.internalAuthSecret);
   const prefix = options.databasePrefix ?? 'gametriggers_';
   const server = await databaseServer(options);
   const started: RunningSubgraph[] = [];
@@ -107,6 +117,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           publish: (topic, payload) => pubsub.publish(topic, payload),
           redisUrl: options.pubsubUrl?.startsWith('redis') ? options.pubsubUrl : undefined,
           events,
+          internalAuth,
         }),
       );
     }
@@ -120,6 +131,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       logger: options.logger.child({ service: 'router' }),
       port: options.port ?? 4000,
       host: options.host ?? '127.0.0.1',
+      internalAuth,
+      accessTokens: { jwksUrl: options.jwksUrl, issuer: options.issuer },
+      trustedProxies: options.trustedProxies ?? 0,
     });
     return {
       routerUrl: router.url,

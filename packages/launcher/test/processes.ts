@@ -63,7 +63,17 @@ export function runToExit(entry: string, env: NodeJS.ProcessEnv, timeoutMs = 60_
 /** process.env without the variables that would point a child at the test run's services. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...extra };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'PUBSUB_URL', 'PORT', 'SUPERGRAPH_PATH', 'AMQP_URL', 'EVENT_BUS_URL'])
+  for (const name of [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'PUBSUB_URL',
+    'PORT',
+    'SUPERGRAPH_PATH',
+    'AMQP_URL',
+    'EVENT_BUS_URL',
+    'INTERNAL_AUTH_SECRET',
+    'JWKS_URL',
+  ])
     if (!(name in extra)) delete env[name];
   return env;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { databaseUrl, dropDatabase } from '@gametriggers/prisma-tools';
-import { silentLogger } from '@gametriggers/testkit';
+import { silentLogger, testInternalAuthSecret } from '@gametriggers/testkit';
 import type { SubgraphDefinition } from '@gametriggers/federation';
 import { brandSubgraph } from '@gametriggers/subgraph-brand';
 import { inject } from 'vitest';
@@ -46,6 +46,8 @@ export async function startStackFixture(): Promise<StackFixture> {
     subgraphBasePort: 0,
     seedDemo: true,
     subgraphs,
+    // The tests' secret, so they can also call subgraphs directly as the router would (viewerHeaders).
+    internalAuthSecret: testInternalAuthSecret,
   });
   return {
     stack,

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { demoIds, databaseUrl, dropDatabase } from '@gametriggers/prisma-tools';
 import { composeSupergraph } from '@gametriggers/router';
-import { connectWs, graphql, subscribe } from '@gametriggers/testkit';
+import { connectWs, graphql, subscribe, testInternalAuthSecret, viewerHeaders } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allSubgraphs } from '../src/subgraphs';
 import { cleanEnv, repoRoot, runToExit, startProcess } from './processes';
@@ -34,7 +34,13 @@ beforeAll(async () => {
       databases.push(url);
       const service = await startProcess(
         `subgraphs/${definition.name}/src/main.ts`,
-        cleanEnv({ DATABASE_URL: url, PORT: '0', PUBSUB_URL: pubsubUrl, EVENT_BUS_URL: eventBusUrl }),
+        cleanEnv({
+          DATABASE_URL: url,
+          PORT: '0',
+          PUBSUB_URL: pubsubUrl,
+          EVENT_BUS_URL: eventBusUrl,
+          INTERNAL_AUTH_SECRET: testInternalAuthSecret,
+        }),
         /"url":"(http:\/\/[^"]+)"/,
         120_000,
       );
@@ -54,7 +60,7 @@ describe('subgraphs and router as separate processes', () => {
   it('each subgraph serves the SDL committed in its schema.graphql and reports ready', async () => {
     for (const definition of allSubgraphs) {
       const url = subgraphUrls[definition.name]!;
-      const { data } = await graphql(url, '{ _service { sdl } }');
+      const { data } = await graphql(url, '{ _service { sdl } }', {}, await viewerHeaders());
       const committed = await readFile(path.join(repoRoot, 'subgraphs', definition.name, 'schema.graphql'), 'utf8');
       // `_service.sdl` is printed in the subgraph library's own way: compare the schemas, not the text.
       const normalise = (sdl: string) => printSchema(lexicographicSortSchema(buildSubgraphSchema({ typeDefs: parse(sdl) })));
@@ -67,7 +73,7 @@ describe('subgraphs and router as separate processes', () => {
     const overrides = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]));
     const router = await startProcess(
       'router/src/main.ts',
-      cleanEnv({ ...overrides, PORT: '0', PUBSUB_URL: inject('databaseServerUrl') }),
+      cleanEnv({ ...overrides, PORT: '0', PUBSUB_URL: inject('databaseServerUrl'), INTERNAL_AUTH_SECRET: testInternalAuthSecret }),
       /router ready at (http:\/\/\S+?)"/,
     );
     running.push(router);
@@ -144,7 +150,12 @@ describe('a router on a prebuilt supergraph (SUPERGRAPH_PATH)', () => {
     await writeFile(supergraphPath, composeSupergraph(sources).supergraphSdl);
     const router = await startProcess(
       'router/src/main.ts',
-      cleanEnv({ SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_CONFIG: '/nonexistent.yaml', PORT: '0' }),
+      cleanEnv({
+        SUPERGRAPH_PATH: supergraphPath,
+        SUPERGRAPH_CONFIG: '/nonexistent.yaml',
+        PORT: '0',
+        INTERNAL_AUTH_SECRET: testInternalAuthSecret,
+      }),
       /router ready at (http:\/\/\S+?)"/,
     );
     running.push(router);

@@ -1,7 +1,7 @@
 import { createPubSub } from '@gametriggers/pubsub';
 import { demoIds } from '@gametriggers/prisma-tools';
 import { startRouter } from '@gametriggers/router';
-import { connectWs, graphql, silentLogger, subscribe } from '@gametriggers/testkit';
+import { connectWs, graphql, silentLogger, subscribe, testInternalAuth } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStackFixture } from './stack-fixture';
 import type { StackFixture } from './stack-fixture';
@@ -200,7 +200,13 @@ describe('the supergraph through the router', () => {
 describe('a second router', () => {
   it.runIf(process.env['TEST_REDIS_URL'])('on the same Redis delivers the same event to its own subscribers', async () => {
     const pubsub = await createPubSub(process.env['TEST_REDIS_URL']);
-    const second = await startRouter({ supergraphSdl: fixture.stack.supergraphSdl, pubsub, logger: silentLogger, port: 0 });
+    const second = await startRouter({
+      supergraphSdl: fixture.stack.supergraphSdl,
+      pubsub,
+      logger: silentLogger,
+      port: 0,
+      internalAuth: testInternalAuth,
+    });
     const clients = [connectWs(fixture.stack.wsUrl), connectWs(second.wsUrl)];
     try {
       const query = `subscription($id: ID!) { campaignMetricsUpdated(campaignId: $id) { clicks } }`;
@@ -223,6 +229,7 @@ describe('a second router', () => {
       pubsub,
       logger: silentLogger,
       port: 0,
+      internalAuth: testInternalAuth,
     });
     try {
       const ready = await fetch(broken.url.replace('/graphql', '/readyz'));

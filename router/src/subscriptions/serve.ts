@@ -1,10 +1,12 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { PubSub } from '@gametriggers/pubsub';
 import { GraphQLError, print } from 'graphql';
 import type { ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { AuthenticationRefused } from '../auth/authenticate';
 import type { RouterContext } from '../context';
 import { eventStream } from './event-stream';
 import { subscriptionRoutes } from './fields';
@@ -23,9 +25,25 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   apiSchema: () => GraphQLSchema;
   execute: ExecuteThroughGateway;
-  /** The context of a WebSocket connection, from its connection params (e.g. authorization). */
-  context: (connectionParams: Record<string, unknown> | undefined) => RouterContext;
+  /**
+   * Who a connection is, from its connection params (`authorization`) and upgrade request; an
+   * AuthenticationRefused closes it. `expiresAt` (seconds since the epoch): when to close it.
+   */
+  connect: (
+    connectionParams: Record<string, unknown> | undefined,
+    request: IncomingMessage,
+  ) => Promise<{ context: RouterContext; expiresAt?: number }>;
 }
+
+/** graphql-ws' close codes for a connection without valid credentials, and for a server fault. */
+export const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_UNAVAILABLE = 1013; // "try again later"
+
+/** A viewer's identity as a cache key: two connections of the same viewer may share results. */
+const viewerKey = (context: RouterContext) => {
+  const { kind, accountId, entityId, service, scopes } = context.viewer;
+  return [kind, accountId ?? null, entityId ?? null, service ?? null, [...scopes].sort().join(' ')];
+};
 
 /**
  * graphql-ws on the router's HTTP server and path. `@apollo/gateway` cannot execute subscriptions,
@@ -61,7 +79,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close:
       const route = subscriptionRoutes[subscription.fieldName];
       if (!route) throw new GraphQLError(`Subscription ${subscription.fieldName} is not served by this router`);
       const query = print(subscription.toQuery(route.queryField));
-      const key = JSON.stringify([query, variables, args.operationName ?? null, context.headers['authorization'] ?? null]);
+      const key = JSON.stringify([query, variables, args.operationName ?? null, viewerKey(context)]);
       return eventStream<unknown, ExecutionResult>({
         listen: (onEvent) => options.pubsub.subscribe(route.topic(subscription.args), onEvent),
         run: (event) => {
@@ -75,10 +93,38 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close:
     }
   };
 
-  const server = useServer(
+  // Per connection (graphql-ws' ctx lives as long as its socket).
+  const connections = new WeakMap<object, RouterContext>();
+  const server = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
     {
       schema: () => options.apiSchema(),
-      context: (ctx) => options.context(ctx.connectionParams),
+      onConnect: async (ctx) => {
+        const { socket, request } = ctx.extra;
+        try {
+          const { context, expiresAt } = await options.connect(ctx.connectionParams, request);
+          connections.set(ctx, context);
+          if (expiresAt) {
+            // The token proved who this is until it expires; after that the client reconnects with a new one.
+            const timer = setTimeout(
+              () => socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: the access token has expired'),
+              Math.min(Math.max(0, expiresAt * 1000 - Date.now()), 2 ** 31 - 1),
+            );
+            socket.once('close', () => clearTimeout(timer));
+          }
+          return true;
+        } catch (error) {
+          if (!(error instanceof AuthenticationRefused)) throw error;
+          // Closed here with our own code and reason; graphql-ws' own "Forbidden" close then finds it closing.
+          if (error.status === 401) socket.close(CLOSE_UNAUTHORIZED, `Unauthorized: ${error.publicMessage}`);
+          else socket.close(CLOSE_UNAVAILABLE, error.publicMessage);
+          return false;
+        }
+      },
+      context: (ctx) => {
+        const context = connections.get(ctx);
+        if (!context) throw new Error('subscription context requested before the connection was authenticated');
+        return context;
+      },
       execute: async (args: ExecutionArgs) =>
         options.execute(
           {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraph } from '@gametriggers/federation';
-import { graphql, silentLogger, startTestSubgraph } from '@gametriggers/testkit';
+import { graphql, silentLogger, startTestSubgraph, testInternalAuth, viewerHeaders } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createDb } from '../src/db';
@@ -113,7 +113,7 @@ describe('batching', () => {
           return counting;
         },
       },
-      { databaseUrl: subgraph.databaseUrl, logger: silentLogger },
+      { databaseUrl: subgraph.databaseUrl, logger: silentLogger, internalAuth: testInternalAuth },
     );
     try {
       const streamers = [await driver.caseIn('APPROVED'), await driver.caseIn('PENDING'), await driver.caseIn('REJECTED')];
@@ -122,24 +122,34 @@ describe('batching', () => {
         await driver.caseIn('IN_REVIEW', { subjectType: 'BRAND', documentType: 'BUSINESS_REGISTRATION' }),
       ];
       statements.length = 0;
-      const result = await graphql(server.url, STREAMERS, {
-        representations: reps(
-          'Streamer',
-          streamers.map((c) => c.subjectId),
-        ),
-      });
+      const result = await graphql(
+        server.url,
+        STREAMERS,
+        {
+          representations: reps(
+            'Streamer',
+            streamers.map((c) => c.subjectId),
+          ),
+        },
+        await viewerHeaders(),
+      );
       expect(result.errors).toBeUndefined();
       expect((result.data!['_entities'] as { kycStatus: string }[]).map((s) => s.kycStatus)).toEqual(['APPROVED', 'PENDING', 'REJECTED']);
       expect(statements).toHaveLength(1);
       expect(statements[0]).toContain('"KycCase"');
 
       statements.length = 0;
-      const brandResult = await graphql(server.url, BRANDS, {
-        representations: reps(
-          'Brand',
-          brands.map((c) => c.subjectId),
-        ),
-      });
+      const brandResult = await graphql(
+        server.url,
+        BRANDS,
+        {
+          representations: reps(
+            'Brand',
+            brands.map((c) => c.subjectId),
+          ),
+        },
+        await viewerHeaders(),
+      );
       expect((brandResult.data!['_entities'] as { kycStatus: string }[]).map((s) => s.kycStatus)).toEqual(['APPROVED', 'IN_REVIEW']);
       expect(statements).toHaveLength(1);
 
@@ -158,6 +168,8 @@ describe('batching', () => {
             }
           }
         `,
+        {},
+        await viewerHeaders(),
       );
       expect(cases.errors).toBeUndefined();
       expect(statements).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraph } from '@gametriggers/federation';
-import { graphql, silentLogger, startTestSubgraph } from '@gametriggers/testkit';
+import { graphql, silentLogger, startTestSubgraph, testInternalAuth, viewerHeaders } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../src/generated/prisma/client';
@@ -450,14 +450,19 @@ describe('federation', () => {
           return db;
         },
       },
-      { databaseUrl: subgraph.databaseUrl, logger: silentLogger },
+      { databaseUrl: subgraph.databaseUrl, logger: silentLogger, internalAuth: testInternalAuth },
     );
     try {
       const ids: string[] = [];
       for (let i = 0; i < 3; i += 1) ids.push((await create({ displayName: uniqueName('Batch') })).id);
       const count = async (some: string[]) => {
         statements.length = 0;
-        const result = await graphql(server.url, ENTITIES, { representations: some.map((id) => ({ __typename: 'Streamer', id })) });
+        const result = await graphql(
+          server.url,
+          ENTITIES,
+          { representations: some.map((id) => ({ __typename: 'Streamer', id })) },
+          await viewerHeaders(),
+        );
         expect(result.errors).toBeUndefined();
         expect((result.data!['_entities'] as unknown[]).every(Boolean)).toBe(true);
         return statements.length;
