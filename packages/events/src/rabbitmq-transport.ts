@@ -27,7 +27,7 @@ import {
  * Unacknowledged deliveries per consumer, handled concurrently, except that the events of one
  * subject are handled one after the other in delivery order (see `consume`).
  */
-export const DEFAULT_PREFETCH = 32;
+export const DEFAULT_PREFETCH = 256;
 
 export interface RabbitMqTransportOptions {
   /** Messages a consumer holds (and handles) at once. Default {@link DEFAULT_PREFETCH}. */

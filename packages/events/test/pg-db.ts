@@ -4,7 +4,7 @@ import { databaseUrl, dropDatabase, ensureDatabase } from '@gametriggers/prisma-
 import { inject } from 'vitest';
 import { EVENT_TABLES_SQL } from '../src/schema';
 import type { SqlExecutor } from '../src/outbox';
-import type { TransactionalDb } from '../src/consumer';
+import type { InboxExecutor, TransactionalDb } from '../src/consumer';
 
 /**
  * A test database with the event tables and a "Thing" table, and the two things the package needs
@@ -15,10 +15,11 @@ export async function createEventsDatabase(label: string) {
   await ensureDatabase(url);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   await pool.query(`${EVENT_TABLES_SQL}\nCREATE TABLE "Thing" ("id" TEXT PRIMARY KEY, "count" INTEGER NOT NULL DEFAULT 0);`);
-  const executor = (client: pg.PoolClient | pg.Pool): SqlExecutor => ({
+  const executor = (client: pg.PoolClient | pg.Pool): InboxExecutor => ({
     $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await client.query(query, values)).rowCount ?? 0,
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
   });
-  const db: TransactionalDb<SqlExecutor> & SqlExecutor = {
+  const db: TransactionalDb<InboxExecutor> & SqlExecutor = {
     ...executor(pool),
     $transaction: async (work) => {
       const client = await pool.connect();

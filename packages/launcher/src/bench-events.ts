@@ -3,12 +3,13 @@
  *  1. peer: a bare publish/consume loop on the broker with the same client (rabbitmq-client):
  *     publisher confirms per batch of 200 (the relay's batch), durable messages, manual ack, the
  *     transport's prefetch;
- *  2. end to end: each event written to the outbox in its own transaction, published by the relay,
+ *  2. peer: the writers alone (outbox transactions, no relay), the producers' own rate;
+ *  3. end to end: each event written to the outbox in its own transaction, published by the relay,
  *     consumed through the RabbitMQ transport into an inbox transaction of the consumer's database;
  *     events per second of a burst, commit-to-handled latency (p50 / p99);
- *  3. the same pipeline draining a backlog (the relay started after the writes): its own rate,
+ *  4. the same pipeline draining a backlog (the relay started after the writes): its own rate,
  *     without the writers' commits; and, as a diagnostic, without the consumer's inbox transaction;
- *  4. the same pipeline at a steady 1,000 events/s for 10 s: commit-to-handled p50 / p99.
+ *  5. the same pipeline at a steady 1,000 events/s for 10 s: commit-to-handled p50 / p99.
  * The order of each subject's events is checked on the way (a violation fails the bench).
  * PostgreSQL: BENCH_DATABASE_URL, DATABASE_URL or TEST_DATABASE_URL, else an embedded server.
  * RabbitMQ: BENCH_AMQP_URL, AMQP_URL or TEST_AMQP_URL, else amqp://guest:guest@127.0.0.1:5672;
@@ -27,7 +28,7 @@ import {
   startOutboxRelay,
   writeEvent,
 } from '@gametriggers/events';
-import type { EventTransport, SqlExecutor, TransactionalDb } from '@gametriggers/events';
+import type { EventTransport, InboxExecutor, SqlExecutor, TransactionalDb } from '@gametriggers/events';
 import { databaseUrl, dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@gametriggers/prisma-tools';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -138,10 +139,11 @@ async function openDatabases(serverUrl: string) {
   for (const pool of [producer, consumer]) pool.on('error', () => {});
   await producer.query(EVENT_TABLES_SQL);
   await consumer.query(`${EVENT_TABLES_SQL}\nCREATE TABLE "Subject" ("id" TEXT PRIMARY KEY, "seq" INTEGER NOT NULL);`);
-  const executor = (client: pg.PoolClient | pg.Pool): SqlExecutor => ({
+  const executor = (client: pg.PoolClient | pg.Pool): InboxExecutor => ({
     $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await client.query(query, values)).rowCount ?? 0,
+    $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as T,
   });
-  const db: TransactionalDb<SqlExecutor> = {
+  const db: TransactionalDb<InboxExecutor> = {
     $transaction: async (work) => {
       const client = await consumer.connect();
       try {
@@ -179,6 +181,8 @@ interface Run {
   backlog?: boolean;
   /** false: the consumer acknowledges without its inbox transaction (a diagnostic). Default true. */
   inbox?: boolean;
+  /** Only the writers' outbox transactions, no relay (their own rate: a peer of the end-to-end run). */
+  writersOnly?: boolean;
 }
 
 /** Outbox -> relay -> RabbitMQ -> consumer with inbox. */
@@ -186,7 +190,7 @@ async function endToEnd(
   serverUrl: string,
   amqpUrl: string,
   transport: EventTransport,
-  { count, pace, backlog = false, inbox = true }: Run,
+  { count, pace, backlog = false, inbox = true, writersOnly = false }: Run,
 ): Promise<Figures & { orderViolations: number }> {
   const dbs = await openDatabases(serverUrl);
   const consumerName = `bench_${randomBytes(4).toString('hex')}`;
@@ -224,7 +228,7 @@ async function endToEnd(
   };
   const consumer = await transport.consume(options);
   const startRelay = () => startOutboxRelay({ connectionString: dbs.producerUrl, transport, logger, name: 'bench' });
-  let relay = backlog ? undefined : startRelay();
+  let relay = backlog || writersOnly ? undefined : startRelay();
   try {
     let started = now();
     await Promise.all(
@@ -248,6 +252,7 @@ async function endToEnd(
         }
       }),
     );
+    if (writersOnly) return { ...figures([], count, (now() - started) / 1000), orderViolations: 0 };
     if (!relay) {
       started = now();
       relay = startRelay();
@@ -301,6 +306,7 @@ export async function benchEvents(): Promise<{ table?: string; note?: string }> 
   const transport = await createEventTransport(amqpUrl, logger);
   try {
     const bare = await bareLoop(amqpUrl, BURST, DEFAULT_PREFETCH);
+    const writers = await endToEnd(serverUrl, amqpUrl, transport, { count: BURST, writersOnly: true });
     const burst = await endToEnd(serverUrl, amqpUrl, transport, { count: BURST });
     const drain = await endToEnd(serverUrl, amqpUrl, transport, { count: BURST, backlog: true });
     const transportOnly = await endToEnd(serverUrl, amqpUrl, transport, { count: BURST, backlog: true, inbox: false });
@@ -324,8 +330,9 @@ export async function benchEvents(): Promise<{ table?: string; note?: string }> 
       table: `| measure | value | target |
 | --- | --- | --- |
 | peer: bare publish (confirms, batches of ${PUBLISH_BATCH}) / consume (manual ack, prefetch ${DEFAULT_PREFETCH}) loop, ${BURST.toLocaleString('en-US')} messages | ${rate(bare.perSecond)} (latency p50 ${ms(bare.p50)}, p99 ${ms(bare.p99)}) | |
-| events end to end (outbox tx -> relay -> RabbitMQ -> consumer inbox tx), burst of ${BURST.toLocaleString('en-US')} | ${rate(burst.perSecond)} = ${ratio.toFixed(2)}x the bare loop (commit-to-handled p50 ${ms(burst.p50)}, p99 ${ms(burst.p99)}) | >= 0.5x |
-| the same pipeline draining a backlog of ${BURST.toLocaleString('en-US')} committed events (relay started after the writes) | ${rate(drain.perSecond)} = ${(drain.perSecond / bare.perSecond).toFixed(2)}x the bare loop | |
+| peer: the writers alone (${WRITERS} writers, one event per outbox transaction, no relay), ${BURST.toLocaleString('en-US')} events | ${rate(writers.perSecond)} | |
+| events end to end (outbox tx -> relay -> RabbitMQ -> consumer inbox tx), burst of ${BURST.toLocaleString('en-US')} | ${rate(burst.perSecond)} = ${ratio.toFixed(2)}x the bare loop, ${(burst.perSecond / writers.perSecond).toFixed(2)}x the writers alone (commit-to-handled p50 ${ms(burst.p50)}, p99 ${ms(burst.p99)}) | |
+| the same pipeline draining a backlog of ${BURST.toLocaleString('en-US')} committed events (relay started after the writes) | ${rate(drain.perSecond)} = ${(drain.perSecond / bare.perSecond).toFixed(2)}x the bare loop | >= 0.5x |
 | diagnostic: the same backlog, consumer acknowledging without its inbox transaction (relay + transport only) | ${rate(transportOnly.perSecond)} = ${(transportOnly.perSecond / bare.perSecond).toFixed(2)}x the bare loop | |
 | events end to end at a steady ${STEADY_RATE.toLocaleString('en-US')} events/s for ${STEADY_SECONDS} s: commit-to-handled p99 | ${ms(steady.p99)} (p50 ${ms(steady.p50)}) | < 50 ms |`,
     };
