@@ -4,3 +4,4 @@ export * from './access-token-verifier';
 export * from './authorization';
 export * from './internal-token';
 export * from './internal-secret';
+export * from './sealed';
