@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+const BROKER_OUTAGE = 'packages/events/test/broker-outage.test.ts';
 
 export default defineConfig({
   // type-graphql needs legacy decorators with their type metadata.
@@ -11,7 +12,6 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['packages/**/*.test.ts', 'prisma/**/*.test.ts', 'subgraphs/**/*.test.ts', 'router/**/*.test.ts', 'web/test/**/*.test.ts'],
     globalSetup: ['packages/testkit/src/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 30_000,
@@ -21,5 +21,24 @@ export default defineConfig({
     outputFile: { json: '.ci/test-results.json' },
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: [
+            'packages/**/*.test.ts',
+            'prisma/**/*.test.ts',
+            'subgraphs/**/*.test.ts',
+            'router/**/*.test.ts',
+            'web/test/**/*.test.ts',
+          ],
+          exclude: ['**/node_modules/**', BROKER_OUTAGE],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      // Restarts the shared RabbitMQ: only once every other test file has finished.
+      { extends: true, test: { name: 'broker-outage', include: [BROKER_OUTAGE], sequence: { groupOrder: 1 } } },
+    ],
   },
 });
