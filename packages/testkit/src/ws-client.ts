@@ -12,9 +12,13 @@ export interface TestSubscription<TData> {
   close: () => Promise<void>;
 }
 
-/** A graphql-ws client connection, as a dashboard would open one. */
+/**
+ * A graphql-ws client connection, as a dashboard would open one (an access token goes in
+ * `connectionParams.authorization` as `Bearer <token>`). A refused connection shows as its
+ * `closed` event and as subscribe() failing, not on the console.
+ */
 export function connectWs(url: string, connectionParams: Record<string, unknown> = {}): Client {
-  return createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: false });
+  return createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: false, onNonLazyError: () => {} });
 }
 
 /**
