@@ -227,4 +227,15 @@ describe('startJobRunner', () => {
       'job tests.touch has two handlers',
     );
   });
+
+  it('runs a recurring job when a runner starts, and registers its cron schedule', async () => {
+    const recurring = { ...touchHandler('recurring'), recurrence: { cron: '0 3 * * *', payload: { thingId: 'nightly' }, atStart: true } };
+    runners.push(await startJobRunner({ connectionString: database.url, jobs: [recurring], logger, pollIntervalMs: 100 }));
+    await waitFor('the job run at start', async () => (await counts())['nightly'] === 1);
+    const { rows } = await database.pool.query('SELECT "identifier" FROM graphile_worker._private_known_crontabs');
+    expect(rows.map((row: { identifier: string }) => row.identifier)).toContain('tests.touch');
+    // A recurring payload must fit the job's schema, or the runner does not start.
+    const broken = { ...touchHandler('broken'), recurrence: { cron: '0 3 * * *', payload: { thingId: 7 } as never } };
+    await expect(startJobRunner({ connectionString: database.url, jobs: [broken], logger })).rejects.toThrow();
+  });
 });

@@ -3,6 +3,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
+import { scheduleJob } from '@gametriggers/events';
+import { ReconcileCampaignJobsJob } from '../src/campaign/campaign-jobs';
 import { createCampaignJobHandlers } from '../src/campaign/run-campaign-jobs';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
@@ -140,4 +142,20 @@ describe('campaigns on schedule', () => {
     expect(illegal.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     expect(await jobsOf(id)).toEqual([]);
   });
+
+  it('gives campaigns written without their jobs (demo data, a restored backup) a start or end job', async () => {
+    // Moved by hand in the database, behind the API's back: no job follows.
+    const late = await campaignIn(subgraph, 'APPROVED', { schedule: scheduleFromNow(3_600_000, 7_200_000) });
+    const running = await campaignIn(subgraph, 'APPROVED', { schedule: scheduleFromNow(3_600_000, 7_200_000) });
+    const endsAt = new Date(Date.now() + 7_200_000);
+    await sql.query(`UPDATE "Campaign" SET "status" = 'SCHEDULED', "startsAt" = now() - interval '1 minute' WHERE "id" = $1`, [late]);
+    await sql.query(`UPDATE "Campaign" SET "status" = 'ACTIVE', "startsAt" = now(), "endsAt" = $2 WHERE "id" = $1`, [running, endsAt]);
+    expect([await jobsOf(late), await jobsOf(running)]).toEqual([[], []]);
+
+    // What runs at every start of the subgraph and hourly.
+    await db.$transaction((tx) => scheduleJob(tx, ReconcileCampaignJobsJob, {}));
+    await waitForStatus(late, 'ACTIVE', 8_000); // its start was overdue: it ran at once
+    await expect.poll(() => jobsOf(running), { timeout: 5_000 }).toMatchObject([{ key: `campaign.end:${running}`, run_at: endsAt }]);
+    expect(await jobsOf(late)).toMatchObject([{ key: `campaign.end:${late}` }]);
+  }, 20_000);
 });

@@ -1,9 +1,9 @@
-import { Logger as WorkerLogger, run, runMigrations } from 'graphile-worker';
-import type { JobHelpers, Runner, Task, TaskList } from 'graphile-worker';
+import { Logger as WorkerLogger, parseCronItems, run, runMigrations } from 'graphile-worker';
+import type { CronItem, JobHelpers, Runner, Task, TaskList } from 'graphile-worker';
 import type { Logger } from 'pino';
 import { PermanentJobError } from './define-job';
-import type { JobDefinition, JobPayload } from './define-job';
-import { JOB_SCHEMA } from './schedule-job';
+import type { JobDefinition, JobInput, JobPayload } from './define-job';
+import { JOB_SCHEMA, jobKeyOf } from './schedule-job';
 
 /** What a handler learns about the job it runs. */
 export interface JobContext {
@@ -19,15 +19,47 @@ export interface JobContext {
 
 export type JobRun<TJob extends JobDefinition> = (payload: JobPayload<TJob>, context: JobContext) => Promise<void>;
 
+/** When a job runs by itself, besides whenever it is scheduled. */
+export interface Recurrence<TJob extends JobDefinition = JobDefinition> {
+  /** A cron pattern in UTC (e.g. `0,15,30,45 * * * *`): one job per tick across every runner of the database. */
+  cron: string;
+  payload: JobInput<TJob>;
+  /** Also once when a runner starts (one pending job across runners and ticks: they share its key). */
+  atStart?: boolean;
+}
+
 /** A job type and what running one does. A job may run more than once (at least once): make `run` idempotent. */
 export interface JobHandler<TJob extends JobDefinition = JobDefinition> {
   job: TJob;
   run: JobRun<TJob>;
+  recurrence?: Recurrence<TJob>;
 }
 
-/** Pairs a job type with its handler, keeping the payload's type. */
-export function handleJob<TJob extends JobDefinition>(job: TJob, run: JobRun<TJob>): JobHandler {
-  return { job, run: run as JobRun<JobDefinition> };
+/** Pairs a job type with its handler, keeping the payload's type; `recurrence` makes it also run on a schedule. */
+export function handleJob<TJob extends JobDefinition>(job: TJob, run: JobRun<TJob>, recurrence?: Recurrence<TJob>): JobHandler {
+  return { job, run: run as JobRun<JobDefinition>, ...(recurrence ? { recurrence: recurrence as Recurrence } : {}) };
+}
+
+/** graphile-worker's cron items for the handlers that recur (job max attempts kept; no backfill of missed ticks). */
+function cronItemsOf(handlers: JobHandler[]): CronItem[] {
+  return handlers.flatMap(({ job, recurrence }) =>
+    recurrence
+      ? [
+          {
+            task: job.name,
+            match: recurrence.cron,
+            identifier: job.name,
+            payload: job.schema.parse(recurrence.payload) as Record<string, unknown>,
+            options: {
+              maxAttempts: job.maxAttempts,
+              backfillPeriod: 0,
+              jobKey: jobKeyOf(job, 'recurring'),
+              jobKeyMode: 'replace' as const,
+            },
+          },
+        ]
+      : [],
+  );
 }
 
 export interface JobRunnerOptions {
@@ -113,6 +145,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const runner: Runner = await run({
     connectionString: options.connectionString,
     taskList,
+    parsedCronItems: parseCronItems(cronItemsOf(options.jobs)),
     concurrency,
     // One connection listens for new jobs; each concurrent job needs one to take and release it.
     maxPoolSize: concurrency + 2,
@@ -121,6 +154,13 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     noHandleSignals: true,
     logger: workerLogger(logger),
   });
+  for (const { job, recurrence } of options.jobs) {
+    if (!recurrence?.atStart) continue;
+    await runner.addJob(job.name, job.schema.parse(recurrence.payload) as Record<string, unknown>, {
+      maxAttempts: job.maxAttempts,
+      jobKey: jobKeyOf(job, 'recurring'),
+    });
+  }
   let stopped: Promise<void> | undefined;
   const done = runner.promise.catch((error: unknown) => logger.error({ err: error }, 'job runner stopped with an error'));
   logger.info({ jobs: Object.keys(taskList), concurrency }, 'job runner started');

@@ -1,7 +1,7 @@
 import { handleJob } from '@gametriggers/events';
 import type { JobHandler } from '@gametriggers/events';
 import type { Db } from '../db';
-import { EndCampaignJob, StartCampaignJob } from './campaign-jobs';
+import { EndCampaignJob, ReconcileCampaignJobsJob, StartCampaignJob, campaignsMissingJobs, scheduleCampaignJobs } from './campaign-jobs';
 import { transitionCampaign } from './transition-campaign';
 
 /**
@@ -26,5 +26,24 @@ export function createCampaignJobHandlers(db: Db): JobHandler[] {
         ended ? 'campaign completed on schedule' : 'campaign no longer running; not completed',
       );
     }),
+    handleJob(
+      ReconcileCampaignJobsJob,
+      async (_payload, { logger }) => {
+        const missing = await db.$transaction((tx) => campaignsMissingJobs(tx));
+        for (const id of missing) {
+          // Each in its own transaction, on the campaign as it is now (locked: a concurrent move wins or waits).
+          await db.$transaction(async (tx) => {
+            const [campaign] = await tx.$queryRawUnsafe<{ id: string }[]>(
+              'SELECT "id" FROM "Campaign" WHERE "id" = $1::uuid FOR UPDATE',
+              id,
+            );
+            const current = campaign && (await tx.campaign.findUnique({ where: { id } }));
+            if (current) await scheduleCampaignJobs(tx, current);
+          });
+        }
+        if (missing.length) logger.info({ campaigns: missing.length }, 'scheduled the missing campaign jobs');
+      },
+      { cron: '17 * * * *', payload: {}, atStart: true },
+    ),
   ];
 }
