@@ -1,6 +1,8 @@
 import { topics } from '@gametriggers/pubsub';
 import { connectWs, subscribe } from '@gametriggers/testkit';
+import { createClient } from 'graphql-ws';
 import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthStack } from './support/auth-stack';
 import type { AuthStack } from './support/auth-stack';
@@ -80,6 +82,37 @@ describe('subscriptions and access tokens', () => {
     await stack.pubsub.publish(topics.campaignMetricsUpdated('c-2'), { campaignId: 'c-2' });
     expect((await live.next()).data!['campaignMetricsUpdated'].seenBy.kind).toBe('STREAMER');
     const closed = await closeOf(client, 5000);
-    expect(closed).toEqual({ code: 4401, reason: 'Unauthorized: the access token has expired' });
+    // 4403, not 4401: graphql-ws clients retry it, asking their connectionParams for a fresh token.
+    expect(closed).toEqual({ code: 4403, reason: 'Forbidden: the access token has expired; reconnect with a fresh one' });
+  });
+
+  it('a graphql-ws client reconnects after the expiry with a fresh token and its subscription goes on', async () => {
+    let issued = 0;
+    const client = createClient({
+      url: stack.router.wsUrl,
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 2,
+      retryWait: async () => {},
+      onNonLazyError: () => {},
+      // As an app would: the current token each time it (re)connects; the first one about to expire.
+      connectionParams: async () => {
+        issued += 1;
+        const token = await stack.keys.mint({ kind: 'STREAMER', eid: `streamer-${issued}` }, { expiresIn: issued === 1 ? 1 : 900 });
+        return { authorization: `Bearer ${token}` };
+      },
+    });
+    clients.push(client);
+    const reconnected = new Promise<void>((resolve) => {
+      let connections = 0;
+      client.on('connected', () => (connections += 1) === 2 && resolve());
+    });
+    const live = await subscribe(client, LIVE, { id: 'c-3' });
+    await stack.pubsub.publish(topics.campaignMetricsUpdated('c-3'), { campaignId: 'c-3' });
+    expect((await live.next()).data!['campaignMetricsUpdated'].seenBy.entityId).toBe('streamer-1');
+    await reconnected;
+    await new Promise((resolve) => setTimeout(resolve, 150)); // the resubscribe message reaches the router
+    await stack.pubsub.publish(topics.campaignMetricsUpdated('c-3'), { campaignId: 'c-3' });
+    expect((await live.next()).data!['campaignMetricsUpdated'].seenBy.entityId).toBe('streamer-2');
   });
 });

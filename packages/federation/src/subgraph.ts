@@ -15,6 +15,8 @@ export interface SubgraphDependencies {
   publish?: (topic: string, payload: unknown) => Promise<void>;
   /** Redis, when the deployment has one (shared counters such as rate limits); absent = none. */
   redisUrl?: string | undefined;
+  /** Signs a SERVICE viewer for calls to other subgraphs (and verifies incoming requests). */
+  internalAuth?: InternalAuth | undefined;
 }
 
 /** A database client: Prisma's, reduced to what start and stop need. */

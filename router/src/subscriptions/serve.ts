@@ -35,9 +35,12 @@ export interface SubscriptionServerOptions {
   ) => Promise<{ context: RouterContext; expiresAt?: number }>;
 }
 
-/** graphql-ws' close codes for a connection without valid credentials, and for a server fault. */
+/** A connection refused for its credentials: graphql-ws clients treat it as fatal (sign in again). */
 export const CLOSE_UNAUTHORIZED = 4401;
-const CLOSE_UNAVAILABLE = 1013; // "try again later"
+/** A connection whose token expired: graphql-ws clients retry it, asking connectionParams for a fresh token. */
+export const CLOSE_TOKEN_EXPIRED = 4403;
+/** Identity's keys could not be fetched: "try again later". */
+const CLOSE_UNAVAILABLE = 1013;
 
 /** A viewer's identity as a cache key: two connections of the same viewer may share results. */
 const viewerKey = (context: RouterContext) => {
@@ -104,9 +107,9 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { close:
           const { context, expiresAt } = await options.connect(ctx.connectionParams, request);
           connections.set(ctx, context);
           if (expiresAt) {
-            // The token proved who this is until it expires; after that the client reconnects with a new one.
+            // The token proved who this is until it expires; then the client reconnects with a new one.
             const timer = setTimeout(
-              () => socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: the access token has expired'),
+              () => socket.close(CLOSE_TOKEN_EXPIRED, 'Forbidden: the access token has expired; reconnect with a fresh one'),
               Math.min(Math.max(0, expiresAt * 1000 - Date.now()), 2 ** 31 - 1),
             );
             socket.once('close', () => clearTimeout(timer));
