@@ -5,17 +5,33 @@
  *  2. latency of a query crossing four subgraphs through the router, median and p95 of 200 runs,
  *     next to its peer measured in the same run: the campaign-only part sent to the campaign
  *     subgraph directly (what the gateway adds is the difference);
- *  3. events (./bench-events): outbox -> relay -> RabbitMQ -> inbox, events per second and
+ *  3. access tokens: the same router with and without `Authorization: Bearer` (a brand token
+ *     signed by a stand-in for identity's key, its JWKS served here via JWKS_URL), 200 interleaved
+ *     pairs of a one-subgraph query: the difference of the medians is what verifying the token and
+ *     signing the internal viewer token add per request; beside it, the verifier alone in process;
+ *  4. events (./bench-events): outbox -> relay -> RabbitMQ -> inbox, events per second and
  *     commit-to-handled latency, next to a bare publish/consume loop on the same broker; skipped
  *     with a note when no RabbitMQ is reachable.
  * Prints Markdown tables; BENCHMARKS.md keeps the latest figures.
  */
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmod, mkdtemp, rm, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  ACCESS_TOKEN_AUDIENCES,
+  ANONYMOUS,
+  DEFAULT_ISSUER,
+  JWKS_PATH,
+  VIEWER_HEADER,
+  createAccessTokenVerifier,
+  createInternalAuth,
+} from '@gametriggers/auth';
 import { demoIds } from '@gametriggers/prisma-tools';
 import { benchEvents } from './bench-events';
 import { allSubgraphs } from './subgraphs';
@@ -30,8 +46,8 @@ interface Started {
   stop: () => Promise<void>;
 }
 
-function npmStart(dataDir: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', SUBGRAPH_BASE_PORT: '0', LOG_LEVEL: 'info' };
+function npmStart(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', SUBGRAPH_BASE_PORT: '0', LOG_LEVEL: 'info', ...extraEnv };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'PUBSUB_URL']) delete env[name];
   const startedAt = performance.now();
   const child = spawn('npm', ['start', '--silent'], { cwd: repoRoot, env, detached: true });
@@ -61,31 +77,91 @@ function npmStart(dataDir: string): Promise<Started> {
   });
 }
 
-async function post(url: string, query: string): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
 }
 
-async function latency(url: string, query: string) {
-  for (let i = 0; i < 20; i += 1) await post(url, query); // warm up
+async function latency(url: string, query: string, headers: Record<string, string> = {}) {
+  for (let i = 0; i < 20; i += 1) await post(url, query, headers); // warm up
   const times: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const start = performance.now();
-    await post(url, query);
+    await post(url, query, headers);
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(RUNS / 2)]!, p95: times[Math.floor(RUNS * 0.95)]! };
 }
 
+const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+
+/** The same query without and with `headers`, interleaved so both see the same machine load. */
+async function pairedLatency(url: string, query: string, headers: Record<string, string>) {
+  for (let i = 0; i < 20; i += 1) {
+    await post(url, query);
+    await post(url, query, headers);
+  }
+  const without: number[] = [];
+  const withHeaders: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    let start = performance.now();
+    await post(url, query);
+    without.push(performance.now() - start);
+    start = performance.now();
+    await post(url, query, headers);
+    withHeaders.push(performance.now() - start);
+  }
+  return { without: median(without), with: median(withHeaders) };
+}
+
+/** A stand-in for identity: one ES256 key served as a JWKS, and a brand access token signed with it. */
+async function standInIdentity() {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const keys = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'bench', alg: 'ES256', use: 'sig' }] };
+  const server = http.createServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify(keys)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { iss: DEFAULT_ISSUER, aud: ACCESS_TOKEN_AUDIENCES.BRAND, sub: randomUUID(), kind: 'BRAND', sid: randomUUID(), scope: '' };
+  const input = `${encode({ alg: 'ES256', kid: 'bench', typ: 'at+jwt' })}.${encode({ ...claims, eid: demoIds.brands.voltage, iat: now, exp: now + 3600 })}`;
+  const signature = sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+  return {
+    jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}${JWKS_PATH}`,
+    token: `${input}.${signature}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The verifier alone, in this process, keys cached: what verification costs without HTTP around it. */
+async function verifierAlone(jwksUrl: string, token: string) {
+  const verifier = createAccessTokenVerifier({ jwksUrl });
+  for (let i = 0; i < 100; i += 1) await verifier.verify(token);
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i += 1) {
+    const start = performance.now();
+    await verifier.verify(token);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
 const campaign = demoIds.campaigns.voltageSummer;
 const fourSubgraphs = `{ campaign(id: "${campaign}") { name status budget { amount currency }
   brand { companyName } metrics { impressions clicks spend { amount } }
   participations(first: 10) { nodes { status streamer { displayName } } } } }`;
+const oneSubgraph = `{ brands(first: 5) { nodes { companyName } } }`;
 const campaignOnly = `{ campaign(id: "${campaign}") { name status budget { amount currency }
   brand { id } participations(first: 10) { nodes { status streamer { id } } } } }`;
 
+// The stack's INTERNAL_AUTH_SECRET, known here so the bench can call a subgraph directly as the router does.
+const internalAuthSecret = randomBytes(48).toString('base64url');
+const internalAuth = createInternalAuth(internalAuthSecret);
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gametriggers-bench-'));
 await chmod(dataDir, 0o755);
 try {
@@ -94,19 +170,27 @@ try {
     const stamp = path.join(repoRoot, 'subgraphs', definition.name, 'src', 'generated', 'prisma', '.schema-hash');
     if (existsSync(stamp)) await unlink(stamp);
   }
-  const first = await npmStart(dataDir);
+  const first = await npmStart(dataDir, { INTERNAL_AUTH_SECRET: internalAuthSecret });
   await first.stop();
-  const later = await npmStart(dataDir);
+  const identity = await standInIdentity();
+  const later = await npmStart(dataDir, { INTERNAL_AUTH_SECRET: internalAuthSecret, JWKS_URL: identity.jwksUrl });
   const router = await latency(later.routerUrl, fourSubgraphs);
-  const direct = await latency(later.subgraphUrls['campaign']!, campaignOnly);
+  const direct = await latency(later.subgraphUrls['campaign']!, campaignOnly, { [VIEWER_HEADER]: await internalAuth.sign(ANONYMOUS) });
+  const auth = await pairedLatency(later.routerUrl, oneSubgraph, { authorization: `Bearer ${identity.token}` });
   await later.stop();
+  const verifyOnly = await verifierAlone(identity.jwksUrl, identity.token);
+  await identity.close();
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log(`| measure | value | target |
 | --- | --- | --- |
 | \`npm start\` first start to ready (new data dir, clients generated) | ${first.seconds.toFixed(1)} s | < 15 s |
 | \`npm start\` later start to ready | ${later.seconds.toFixed(1)} s | < 5 s |
 | four-subgraph query through the router, median of ${RUNS} | ${ms(router.median)} (p95 ${ms(router.p95)}) | |
-| peer: campaign-only part, campaign subgraph directly, median of ${RUNS} | ${ms(direct.median)} (p95 ${ms(direct.p95)}) | |`);
+| peer: campaign-only part, campaign subgraph directly, median of ${RUNS} | ${ms(direct.median)} (p95 ${ms(direct.p95)}) | |
+| one-subgraph query through the router, no token, median of ${RUNS} | ${ms(auth.without)} | |
+| the same with a brand access token, median of ${RUNS} interleaved | ${ms(auth.with)} | |
+| added per request by the access token (difference of the medians) | ${ms(auth.with - auth.without)} | < 1 ms |
+| peer: verifying one access token in process, keys cached, median of 2000 | ${(verifyOnly * 1000).toFixed(0)} µs | |`);
   const events = await benchEvents();
   console.log(events.table ? `\n${events.table}` : `\n${events.note}`);
 } finally {
