@@ -14,7 +14,13 @@ const REGISTRATION = `query($accountId: ID!) { registration(accountId: $accountI
 const ACCOUNT = `query($id: ID!) { account(id: $id) { id status brandId streamerId
   brand { id companyName contact { email } billing { address { city country } } marketingPreferences { budgetRange { max { amount currency } } } }
   streamer { id displayName } } }`;
-const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { account { id status } } }`;
+const SIGN_IN = {
+  BRAND: `mutation($input: SignInInput!) { signIn: signInBrand(input: $input) { accessToken tokenType account { id status } } }`,
+  STREAMER: `mutation($input: SignInInput!) { signIn: signInStreamer(input: $input) { accessToken tokenType account { id status } } }`,
+  ADMIN: `mutation($input: SignInInput!) { signIn: signInAdmin(input: $input) { accessToken tokenType account { id status } } }`,
+};
+/** The demo admin the stack seeds (subgraphs/identity/src/seed.ts). */
+const DEMO_ADMIN = { email: 'admin@gametriggers.example', password: 'demo-password-2026' };
 const STREAMERS = `{ streamers(first: 100) { nodes { id displayName } } }`;
 
 interface Registration {
@@ -43,8 +49,9 @@ afterAll(async () => {
   await fixture?.stop();
 });
 
-async function ok(query: string, variables: Record<string, unknown> = {}) {
-  const result = await graphql(url, query, variables);
+/** Runs an operation through the router, signed in with `accessToken` when given; fails on errors. */
+async function ok(query: string, variables: Record<string, unknown> = {}, accessToken?: string) {
+  const result = await graphql(url, query, variables, accessToken ? { authorization: `Bearer ${accessToken}` } : {});
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!;
 }
@@ -60,7 +67,15 @@ async function settled(accountId: string, timeoutMs = 10_000): Promise<Registrat
   }
 }
 
-const signIn = (kind: string, email: string) => graphql(url, SIGN_IN, { input: { kind, email, password: PASSWORD } });
+const signIn = (kind: keyof typeof SIGN_IN, email: string, password = PASSWORD) =>
+  graphql(url, SIGN_IN[kind], { input: { email, password } });
+
+/** An access token of the demo admin, who may read any account (FAILED ones included). */
+async function adminToken(): Promise<string> {
+  const result = await signIn('ADMIN', DEMO_ADMIN.email, DEMO_ADMIN.password);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!['signIn'].accessToken as string;
+}
 
 /** The events in a subgraph's outbox whose payload concerns `accountId`. */
 async function outbox(db: IdentityDb | BrandDb, accountId: string): Promise<EventEnvelope[]> {
@@ -107,7 +122,11 @@ describe('the registration saga through the router', () => {
     const accountId = registered.account.id as string;
 
     expect(await settled(accountId)).toEqual({ status: 'ACTIVE', reason: null, field: null });
-    const account = (await ok(ACCOUNT, { id: accountId }))['account'];
+    const signedIn = await signIn('BRAND', email);
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data!['signIn']).toMatchObject({ tokenType: 'Bearer', account: { id: accountId, status: 'ACTIVE' } });
+    // The router verifies the access token against identity's JWKS: the account reads itself.
+    const account = (await ok(ACCOUNT, { id: accountId }, signedIn.data!['signIn'].accessToken))['account'];
     expect(account).toEqual({
       id: accountId,
       status: 'ACTIVE',
@@ -122,9 +141,8 @@ describe('the registration saga through the router', () => {
       },
       streamer: null,
     });
-    const signedIn = await signIn('BRAND', email);
-    expect(signedIn.errors).toBeUndefined();
-    expect(signedIn.data!['signIn'].account).toEqual({ id: accountId, status: 'ACTIVE' });
+    const anonymous = await graphql(url, ACCOUNT, { id: accountId });
+    expect(anonymous.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
 
     // Duplicate deliveries, through each consumer's handle() as the bus calls it: nothing changes.
     const [requested] = await outbox(identityDb, accountId);
@@ -158,7 +176,8 @@ describe('the registration saga through the router', () => {
       reason: 'displayName: The display name "kiraplays" is already taken',
       field: 'input.streamer.displayName',
     });
-    expect((await ok(ACCOUNT, { id: failedId }))['account']).toMatchObject({ status: 'FAILED', streamerId: null, streamer: null });
+    const admin = await adminToken();
+    expect((await ok(ACCOUNT, { id: failedId }, admin))['account']).toMatchObject({ status: 'FAILED', streamerId: null, streamer: null });
     expect((await ok(STREAMERS))['streamers'].nodes).toHaveLength(streamersBefore.length);
     const refused = await signIn('STREAMER', email);
     expect(refused.errors![0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
@@ -171,12 +190,12 @@ describe('the registration saga through the router', () => {
     const accountId = second.account.id as string;
     expect(accountId).not.toBe(failedId);
     expect(await settled(accountId)).toEqual({ status: 'ACTIVE', reason: null, field: null });
-    const account = (await ok(ACCOUNT, { id: accountId }))['account'];
-    expect(account).toMatchObject({ status: 'ACTIVE', streamer: { id: account.streamerId, displayName: 'Newcomer Live' } });
     const signedIn = await signIn('STREAMER', email);
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data!['signIn'].account).toEqual({ id: accountId, status: 'ACTIVE' });
-    expect((await ok(ACCOUNT, { id: failedId }))['account'].status).toBe('FAILED');
+    const account = (await ok(ACCOUNT, { id: accountId }, signedIn.data!['signIn'].accessToken))['account'];
+    expect(account).toMatchObject({ status: 'ACTIVE', streamer: { id: account.streamerId, displayName: 'Newcomer Live' } });
+    expect((await ok(ACCOUNT, { id: failedId }, admin))['account'].status).toBe('FAILED');
 
     // Every event was published and handled: nothing left in the outboxes, nothing dead-lettered.
     for (const name of ['identity', 'brand', 'streamer']) {

@@ -9,6 +9,8 @@ import type { Db } from './db';
 import { createRegistrationConsumer } from './registration/registration.consumer';
 import { buildIdentitySchema } from './schema';
 import { seedDemo } from './seed';
+import { identityServices } from './services';
+import { serveJwks } from './signing-key/jwks.route';
 
 export const identitySubgraph: SubgraphDefinition<Db, Context> = {
   name: 'identity',
@@ -22,4 +24,10 @@ export const identitySubgraph: SubgraphDefinition<Db, Context> = {
   producesEvents: true,
   /** Settles registrations with the brand and streamer subgraphs' answers. */
   createEventConsumer: createRegistrationConsumer,
+  /** The JWKS; the first signing key is made here at start (or at the first sign-in, whichever comes first). */
+  routes: (app, db, deps) => {
+    const { signingKeys } = identityServices(db, deps);
+    serveJwks(app, signingKeys, deps.logger);
+    signingKeys.active().catch((error: unknown) => deps.logger.error({ err: error }, 'no access token signing key could be made ready'));
+  },
 };

@@ -6,11 +6,12 @@ import { RegistrationResolver } from './registration/registration.resolver';
 import { resolveAccountSessionReference } from './session/account-session.reference';
 import { AccountSessionResolver } from './session/account-session.resolver';
 import { SignInResolver } from './sign-in/sign-in.resolver';
+import { SigningKeyResolver } from './signing-key/signing-key.resolver';
 
 export const buildIdentitySchema = () => {
   warmUpPasswordHashing();
   return buildFederatedSchema({
-    resolvers: [AccountResolver, AccountSessionResolver, RegistrationResolver, SignInResolver],
+    resolvers: [AccountResolver, AccountSessionResolver, RegistrationResolver, SignInResolver, SigningKeyResolver],
     references: { Account: resolveAccountReference as never, AccountSession: resolveAccountSessionReference as never },
   });
 };

@@ -15,7 +15,9 @@ import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { identitySubgraph } from '../src/index';
-import { ACCOUNT_FIELDS, PASSWORD, SET_STATUS, SIGN_IN, uniqueEmail } from './factories';
+import { ACCOUNT_FIELDS, PASSWORD, SET_STATUS, SIGN_IN, adminViewer, freshIp, queryFrom, uniqueEmail } from './factories';
+
+const admin = adminViewer();
 
 const REGISTER_BRAND = `mutation($input: RegisterBrandInput!) { registerBrand(input: $input) { status account { ${ACCOUNT_FIELDS} brand { id } } } }`;
 const REGISTER_STREAMER = `mutation($input: RegisterStreamerInput!) { registerStreamer(input: $input) { status account { ${ACCOUNT_FIELDS} } } }`;
@@ -105,7 +107,7 @@ async function registration(accountId: string) {
 }
 
 async function registerBrand(email = uniqueEmail(), profile = brandProfile()) {
-  const result = await subgraph.query(REGISTER_BRAND, { input: { email, password: PASSWORD, brand: profile } });
+  const result = await queryFrom(subgraph, freshIp(), REGISTER_BRAND, { input: { email, password: PASSWORD, brand: profile } });
   expect(result.errors).toBeUndefined();
   const account = result.data!['registerBrand'].account;
   const [event] = await requested(account.id);
@@ -113,14 +115,15 @@ async function registerBrand(email = uniqueEmail(), profile = brandProfile()) {
 }
 
 async function registerStreamer(email = uniqueEmail('kira'), profile = streamerProfile()) {
-  const result = await subgraph.query(REGISTER_STREAMER, { input: { email, password: PASSWORD, streamer: profile } });
+  const result = await queryFrom(subgraph, freshIp(), REGISTER_STREAMER, { input: { email, password: PASSWORD, streamer: profile } });
   expect(result.errors).toBeUndefined();
   const account = result.data!['registerStreamer'].account;
   const [event] = await requested(account.id);
   return { account, entityId: (event!.envelope.data as { entityId: string }).entityId, email };
 }
 
-const signIn = (kind: string, email: string, password = PASSWORD) => subgraph.query(SIGN_IN, { input: { kind, email, password } });
+const signIn = (kind: 'BRAND' | 'STREAMER', email: string, password = PASSWORD) =>
+  queryFrom(subgraph, freshIp(), SIGN_IN[kind], { input: { email, password } });
 
 async function counts() {
   const { rows } = await sql.query<{ accounts: number; outbox: number }>(
@@ -132,7 +135,7 @@ async function counts() {
 describe('registerBrand and registerStreamer', () => {
   it('creates a PENDING account without its brand, and RegistrationRequested in the same transaction', async () => {
     const email = uniqueEmail('Dana');
-    const result = await subgraph.query(REGISTER_BRAND, {
+    const result = await queryFrom(subgraph, freshIp(), REGISTER_BRAND, {
       input: { email: email.toUpperCase(), password: PASSWORD, brand: brandProfile() },
     });
     expect(result.errors).toBeUndefined();
@@ -188,16 +191,16 @@ describe('registerBrand and registerStreamer', () => {
       extensions: { code: 'FORBIDDEN' },
     });
 
-    const listed = await subgraph.query(`{ accounts(first: 100) { nodes { id } } }`);
+    const listed = await subgraph.query(`{ accounts(first: 100) { nodes { id } } }`, {}, admin);
     expect(listed.data!['accounts'].nodes).not.toContainEqual({ id: account.id });
-    const pending = await subgraph.query(`{ accounts(first: 100, status: PENDING) { nodes { id } } }`);
+    const pending = await subgraph.query(`{ accounts(first: 100, status: PENDING) { nodes { id } } }`, {}, admin);
     expect(pending.data!['accounts'].nodes).toContainEqual({ id: account.id });
 
-    const suspend = await subgraph.query(SET_STATUS, { id: account.id, status: 'SUSPENDED' });
+    const suspend = await subgraph.query(SET_STATUS, { id: account.id, status: 'SUSPENDED' }, admin);
     expect(suspend.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT' });
     const active = await registerBrand();
     await consumer.handle(envelope(BrandRegistered, { accountId: active.account.id, entityId: active.entityId }));
-    const toPending = await subgraph.query(SET_STATUS, { id: active.account.id, status: 'PENDING' });
+    const toPending = await subgraph.query(SET_STATUS, { id: active.account.id, status: 'PENDING' }, admin);
     expect(toPending.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
   });
 
@@ -213,7 +216,7 @@ describe('registerBrand and registerStreamer', () => {
   for (const [what, overrides, field] of invalid) {
     it(`refuses ${what} on ${field}, writing nothing`, async () => {
       const before = await counts();
-      const result = await subgraph.query(REGISTER_BRAND, {
+      const result = await queryFrom(subgraph, freshIp(), REGISTER_BRAND, {
         input: { email: uniqueEmail(), password: PASSWORD, brand: brandProfile(), ...overrides },
       });
       expect(result.data).toBeNull();
@@ -229,11 +232,11 @@ describe('registerBrand and registerStreamer', () => {
       { email: uniqueEmail(), password: PASSWORD, brand: withoutContact },
       { email: uniqueEmail(), password: PASSWORD, brand: brandProfile({ marketingPreferences: { ageRanges: ['AGE_99'] } }) },
     ]) {
-      const result = await subgraph.query(REGISTER_BRAND, { input });
+      const result = await queryFrom(subgraph, freshIp(), REGISTER_BRAND, { input });
       expect(result.errors?.length).toBeGreaterThan(0);
       expect(result.data ?? null).toBeNull();
     }
-    const streamer = await subgraph.query(REGISTER_STREAMER, {
+    const streamer = await queryFrom(subgraph, freshIp(), REGISTER_STREAMER, {
       input: {
         email: uniqueEmail(),
         password: PASSWORD,
@@ -244,11 +247,11 @@ describe('registerBrand and registerStreamer', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses a second registration of an email while one is pending or done, per kind', async () => {
+  it('refuses a second registration of an email while one is pending or done, per kind, with one answer for both', async () => {
     const { email } = await registerBrand();
-    const again = await subgraph.query(REGISTER_BRAND, { input: { email, password: PASSWORD, brand: brandProfile() } });
+    const again = await queryFrom(subgraph, freshIp(), REGISTER_BRAND, { input: { email, password: PASSWORD, brand: brandProfile() } });
     expect(again.errors![0]).toMatchObject({
-      message: 'A registration with this email is still in progress',
+      message: 'This email cannot be used to register; sign in, or use another email',
       extensions: { code: 'CONFLICT', field: 'input.email' },
     });
     // The same person may be a streamer too.
@@ -256,11 +259,23 @@ describe('registerBrand and registerStreamer', () => {
 
     const done = await registerBrand();
     await consumer.handle(envelope(BrandRegistered, { accountId: done.account.id, entityId: done.entityId }));
-    const taken = await subgraph.query(REGISTER_BRAND, { input: { email: done.email, password: PASSWORD, brand: brandProfile() } });
+    const taken = await queryFrom(subgraph, freshIp(), REGISTER_BRAND, {
+      input: { email: done.email, password: PASSWORD, brand: brandProfile() },
+    });
     expect(taken.errors![0]).toMatchObject({
-      message: 'An account of this kind with this email already exists',
+      message: 'This email cannot be used to register; sign in, or use another email',
       extensions: { code: 'CONFLICT', field: 'input.email' },
     });
+  });
+
+  it('limits registrations per client address (RATE_LIMITED with retryAfterSeconds)', async () => {
+    const ip = freshIp();
+    const register = () =>
+      queryFrom(subgraph, ip, REGISTER_BRAND, { input: { email: uniqueEmail('burst'), password: PASSWORD, brand: brandProfile() } });
+    for (let i = 0; i < 10; i += 1) expect((await register()).errors).toBeUndefined();
+    const refused = await register();
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(refused.errors![0]!.extensions!['retryAfterSeconds']).toBeGreaterThan(3000);
   });
 });
 
@@ -275,7 +290,7 @@ describe('settling registrations from the brand and streamer subgraphs', () => {
     const event = envelope(BrandRegistered, { accountId: account.id, entityId });
     await consumer.handle(event);
 
-    const read = await subgraph.query(ACCOUNT, { id: account.id });
+    const read = await subgraph.query(ACCOUNT, { id: account.id }, admin);
     expect(read.data!['account']).toMatchObject({ status: 'ACTIVE', brandId: entityId, streamerId: null, brand: { id: entityId } });
     expect(await registration(account.id)).toMatchObject({ status: 'ACTIVE', reason: null, field: null, completedAt: expect.any(String) });
     const signedIn = await signIn('BRAND', email);
@@ -288,7 +303,10 @@ describe('settling registrations from the brand and streamer subgraphs', () => {
     await consumer.handle(envelope(BrandRegistrationRejected, { accountId: account.id, entityId, reason: 'too late', field: null }));
     await consumer.handle(envelope(BrandRegistered, { accountId: account.id, entityId }));
     expect(await db.accountRegistration.findUniqueOrThrow({ where: { accountId: account.id } })).toEqual(settled);
-    expect((await subgraph.query(ACCOUNT, { id: account.id })).data!['account']).toMatchObject({ status: 'ACTIVE', brandId: entityId });
+    expect((await subgraph.query(ACCOUNT, { id: account.id }, admin)).data!['account']).toMatchObject({
+      status: 'ACTIVE',
+      brandId: entityId,
+    });
   });
 
   it('fails the account when the profile is refused: no sign-in, the reason shown, the email free again', async () => {
@@ -308,7 +326,7 @@ describe('settling registrations from the brand and streamer subgraphs', () => {
       field: 'input.streamer.displayName',
       completedAt: expect.any(String),
     });
-    expect((await subgraph.query(ACCOUNT, { id: account.id })).data!['account']).toMatchObject({
+    expect((await subgraph.query(ACCOUNT, { id: account.id }, admin)).data!['account']).toMatchObject({
       status: 'FAILED',
       streamerId: null,
       streamer: null,
@@ -329,7 +347,7 @@ describe('settling registrations from the brand and streamer subgraphs', () => {
     const signedIn = await signIn('STREAMER', email);
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data!['signIn'].account).toMatchObject({ id: retry.account.id, streamerId: retry.entityId });
-    expect((await subgraph.query(ACCOUNT, { id: account.id })).data!['account']).toMatchObject({ status: 'FAILED' });
+    expect((await subgraph.query(ACCOUNT, { id: account.id }, admin)).data!['account']).toMatchObject({ status: 'FAILED' });
   });
 
   it('ignores answers that do not match the registration: another entity, the other kind, an unknown account', async () => {
@@ -338,7 +356,7 @@ describe('settling registrations from the brand and streamer subgraphs', () => {
     await consumer.handle(envelope(StreamerRegistered, { accountId: account.id, entityId }));
     await consumer.handle(envelope(BrandRegistered, { accountId: randomUUID(), entityId }));
     expect(await registration(account.id)).toMatchObject({ status: 'PENDING' });
-    expect((await subgraph.query(ACCOUNT, { id: account.id })).data!['account']).toMatchObject({ status: 'PENDING', brandId: null });
+    expect((await subgraph.query(ACCOUNT, { id: account.id }, admin)).data!['account']).toMatchObject({ status: 'PENDING', brandId: null });
   });
 
   it('refuses payloads that break the contract with a PermanentEventError, and changes nothing', async () => {

@@ -5,7 +5,7 @@ import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
 import { identitySubgraph } from '../src/index';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed';
-import { SIGN_IN } from './factories';
+import { adminViewer, signIn } from './factories';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('demo seed', () => {
     } finally {
       await db.$disconnect();
     }
-    const accounts = await subgraph.query(`{ accounts(first: 100) { nodes { kind email brandId streamerId } } }`);
+    const accounts = await subgraph.query(`{ accounts(first: 100) { nodes { kind email brandId streamerId } } }`, {}, adminViewer());
     const nodes = accounts.data!['accounts'].nodes as { kind: string; email: string; brandId: string | null; streamerId: string | null }[];
     expect(nodes).toHaveLength(8);
     expect(
@@ -44,10 +44,9 @@ describe('demo seed', () => {
       ['BRAND', 'dana@voltage.example'],
       ['STREAMER', 'business@kiraplays.example'],
       ['ADMIN', 'admin@gametriggers.example'],
-    ]) {
-      const result = await subgraph.query(SIGN_IN, { input: { kind, email, password: DEMO_PASSWORD } });
-      expect(result.errors).toBeUndefined();
-      expect(result.data!['signIn'].account).toMatchObject({ kind, email, status: 'ACTIVE' });
+    ] as const) {
+      const payload = await signIn(subgraph, kind, email, DEMO_PASSWORD);
+      expect(payload.account).toMatchObject({ kind, email, status: 'ACTIVE' });
     }
   });
 });

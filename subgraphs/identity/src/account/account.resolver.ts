@@ -1,13 +1,13 @@
-import { Connection, NotFoundError, pageQuery, paginate } from '@gametriggers/federation';
+import { AppError, Connection, NotFoundError, pageQuery, paginate } from '@gametriggers/federation';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { BrandReference } from '../brand/brand.type';
 import type { Context } from '../context';
 import { AccountSession } from '../session/account-session.type';
 import { toAccountSession } from '../session/to-account-session';
 import { StreamerReference } from '../streamer/streamer.type';
-import { AccountsArgs, CreateAccountInput } from './account.inputs';
+import { requireAccount, requireAdmin, requireSelfOrAdmin } from '../viewer/require-viewer';
+import { AccountsArgs } from './account.inputs';
 import { Account, AccountStatus, REGISTRATION_STATUSES } from './account.type';
-import { createAccount } from './create-account';
 import { setAccountStatus } from './set-account-status';
 import { toAccount } from './to-account';
 
@@ -16,17 +16,31 @@ class AccountConnection extends Connection(Account) {}
 
 @Resolver(() => Account)
 export class AccountResolver {
-  @Query(() => Account, { nullable: true, description: 'An account by id; null with a NOT_FOUND error when there is none.' })
+  @Query(() => Account, { description: "The viewer's own account (UNAUTHENTICATED when signed out)." })
+  async me(@Ctx() ctx: Context): Promise<Account> {
+    const viewer = requireAccount(ctx);
+    const row = await ctx.loaders.account.load(viewer.accountId);
+    if (!row) throw new NotFoundError('Account', viewer.accountId);
+    return toAccount(row);
+  }
+
+  @Query(() => Account, {
+    nullable: true,
+    description: 'An account by id, for itself or an admin (FORBIDDEN otherwise); null with a NOT_FOUND error when there is none.',
+  })
   async account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Account> {
+    requireSelfOrAdmin(ctx, id);
     const row = await ctx.loaders.account.load(id);
     if (!row) throw new NotFoundError('Account', id);
     return toAccount(row);
   }
 
   @Query(() => AccountConnection, {
-    description: 'Accounts, newest first. Registrations in progress or refused (PENDING, FAILED) only when asked for by status.',
+    description:
+      'Admins only. Accounts, newest first. Registrations in progress or refused (PENDING, FAILED) only when asked for by status.',
   })
   async accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() ctx: Context): Promise<AccountConnection> {
+    requireAdmin(ctx);
     const where = {
       ...(args.kind ? { kind: args.kind } : {}),
       status: args.status ? args.status : { notIn: [...REGISTRATION_STATUSES] },
@@ -35,20 +49,16 @@ export class AccountResolver {
     return { ...page, nodes: page.nodes.map(toAccount) };
   }
 
-  @Mutation(() => Account, { description: 'Creates an account with a password; it starts ACTIVE, its email unverified.' })
-  async createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: Context): Promise<Account> {
-    return toAccount(await createAccount(ctx.db, input));
-  }
-
   @Mutation(() => Account, {
     description:
-      'Suspending or disabling an account also revokes all its sessions. PENDING and FAILED are set by registrations only (BAD_USER_INPUT), and accounts in them cannot be changed (CONFLICT).',
+      'Admins only. Suspending or disabling an account also revokes all its sessions. PENDING and FAILED are set by registrations only (BAD_USER_INPUT), and accounts in them cannot be changed (CONFLICT).',
   })
   async setAccountStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => AccountStatus) status: AccountStatus,
     @Ctx() ctx: Context,
   ): Promise<Account> {
+    requireAdmin(ctx);
     return toAccount(await setAccountStatus(ctx.db, id, status));
   }
 
@@ -62,14 +72,18 @@ export class AccountResolver {
     return account.streamerId ? { id: account.streamerId } : null;
   }
 
-  @FieldResolver(() => [AccountSession], { description: 'Sessions of the account, newest first.' })
+  @FieldResolver(() => [AccountSession], {
+    description: 'Sessions of the account, newest first: for the account itself only (FORBIDDEN for anyone else, admins included).',
+  })
   async sessions(
     @Root() account: Account,
     @Arg('active', () => Boolean, { nullable: true, description: 'true: only usable ones, false: only revoked or expired ones.' })
     active: boolean | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<AccountSession[]> {
+    const viewer = requireAccount(ctx);
+    if (viewer.accountId !== account.id) throw new AppError('FORBIDDEN', 'Only the account itself may see its sessions');
     const loader = active === true ? ctx.loaders.activeSessionsOf : active === false ? ctx.loaders.endedSessionsOf : ctx.loaders.sessionsOf;
-    return (await loader.load(account.id)).map((row) => toAccountSession(row, ctx.now));
+    return (await loader.load(account.id)).map((row) => toAccountSession(row, ctx.now, viewer.sessionId));
   }
 }

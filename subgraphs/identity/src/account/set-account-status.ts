@@ -1,5 +1,6 @@
 import { BadUserInputError, ConflictError, NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
+import { RevokedReason } from '../session/session-lifetimes';
 import { AccountStatus, REGISTRATION_STATUSES } from './account.type';
 
 /**
@@ -18,7 +19,10 @@ export async function setAccountStatus(db: Db, id: string, status: AccountStatus
       throw new ConflictError(`Account ${id} is ${account.status.toLowerCase()}: its registration decides its status`, 'id');
     }
     if (status !== AccountStatus.ACTIVE) {
-      await tx.accountSession.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: now } });
+      await tx.accountSession.updateMany({
+        where: { accountId: id, revokedAt: null },
+        data: { revokedAt: now, revokedReason: RevokedReason.ACCOUNT_STATUS },
+      });
     }
     return tx.account.findUniqueOrThrow({ where: { id } });
   });

@@ -16,11 +16,11 @@ export interface RegistrationRequest {
   profile: object;
 }
 
-const duplicate = (pending: boolean) =>
-  new ConflictError(
-    pending ? 'A registration with this email is still in progress' : 'An account of this kind with this email already exists',
-    'input.email',
-  );
+/**
+ * One answer whether the email's account is active, suspended or still registering: a sign-up form
+ * has to say the email is taken, but no more than that (see docs/auth.md, "User enumeration").
+ */
+const duplicate = () => new ConflictError('This email cannot be used to register; sign in, or use another email', 'input.email');
 
 /**
  * Starts a registration: checks what identity owns (email, password policy), then in one
@@ -32,7 +32,7 @@ export async function registerAccount(db: Db, request: RegistrationRequest) {
   const problem = passwordProblem(request.password, email);
   if (problem) throw new BadUserInputError('input.password', problem);
   const existing = await findLiveAccount(db, request.kind, email);
-  if (existing) throw duplicate(existing.status === AccountStatus.PENDING);
+  if (existing) throw duplicate();
 
   const passwordHash = await hashPassword(request.password);
   // Plain JSON: what the event carries and the consumer validates.
@@ -50,7 +50,7 @@ export async function registerAccount(db: Db, request: RegistrationRequest) {
     });
   } catch (error) {
     // Another request took the email between our check and this insert.
-    if (isUniqueViolation(error)) throw duplicate(true);
+    if (isUniqueViolation(error)) throw duplicate();
     throw error;
   }
 }

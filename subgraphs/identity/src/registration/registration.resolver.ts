@@ -39,6 +39,8 @@ export class RegistrationResolver {
 }
 
 async function register(ctx: Context, request: RegistrationRequest): Promise<AccountRegistrationPayload> {
+  // Each sign-up hashes a password (tens of milliseconds of CPU): bounded per address.
+  await ctx.services.limiter.attemptRegistration(ctx.client.ip);
   const { account, registration } = await registerAccount(ctx.db, request);
   return { account: toAccount(account), status: registration.status as AccountRegistrationStatus };
 }

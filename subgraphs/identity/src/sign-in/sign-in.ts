@@ -1,44 +1,46 @@
 import { AppError } from '@gametriggers/federation';
+import type { AccountKind } from '../account/account.type';
 import { AccountStatus } from '../account/account.type';
 import { normalizeEmail } from '../account/email';
 import { findLiveAccount } from '../account/find-live-account';
 import { verifyAgainstDummy, verifyPassword } from '../account/password';
-import type { Db } from '../db';
-import { SESSION_TTL_MS, newSessionToken } from '../session/session-token';
-import type { SignInInput } from './sign-in.inputs';
+import type { Context } from '../context';
+import { openSession } from '../session/open-session';
+import type { IssuedTokens } from '../session/open-session';
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
 
 /** One answer for an unknown email, a wrong kind and a wrong password, so none of them tells which it was. */
 const invalidCredentials = () => new AppError('UNAUTHENTICATED', 'Invalid email or password');
 
+/** The rate limit key of a sign-in: per kind and email, whether or not the account exists. */
+export const signInKey = (kind: AccountKind, email: string) => `${kind}:${email}`;
+
 /**
- * Checks the password and opens a session. A PENDING account (registration not complete) with the
- * right password gets FORBIDDEN saying so, like a suspended one; a FAILED one is no account at all. Every failure before the password is known to be right
- * takes one argon2 verification and gives the same error; only then is the status checked.
+ * Checks an email and password for an account of `kind` and opens a session. In order:
+ * 1. the attempt counts against the kind+email and the client's IP (RATE_LIMITED over either), the
+ *    same for unknown emails;
+ * 2. one argon2id verification whether or not the account exists (a dummy hash for unknown ones), and
+ *    one error, UNAUTHENTICATED "Invalid email or password", for unknown email and wrong password;
+ * 3. only with the right password is the status told: PENDING or not ACTIVE → FORBIDDEN.
+ * A FAILED registration's account holds no email any more: signing in with it is an unknown email.
  */
-export async function signIn(db: Db, input: SignInInput, now = new Date()) {
-  // A FAILED registration's account holds no email any more: signing in with it is an unknown email.
-  const account = await findLiveAccount(db, input.kind, normalizeEmail(input.email));
-  const valid = account ? await verifyPassword(account.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+export async function signIn(ctx: Context, kind: AccountKind, credentials: Credentials, now = new Date()): Promise<IssuedTokens> {
+  const { limiter } = ctx.services;
+  const email = normalizeEmail(credentials.email);
+  const key = signInKey(kind, email);
+  await limiter.attemptSignIn(key, ctx.client.ip);
+
+  const account = await findLiveAccount(ctx.db, kind, email);
+  const valid = account ? await verifyPassword(account.passwordHash, credentials.password) : await verifyAgainstDummy(credentials.password);
   if (!account || !valid) throw invalidCredentials();
+  await limiter.signedIn(key, ctx.client.ip);
   if (account.status === AccountStatus.PENDING) {
     throw new AppError('FORBIDDEN', 'This account is pending: its registration is not complete yet');
   }
   if (account.status !== AccountStatus.ACTIVE) throw new AppError('FORBIDDEN', `This account is ${account.status.toLowerCase()}`);
-
-  const { token, tokenHash } = newSessionToken();
-  const [session, updated] = await db.$transaction([
-    db.accountSession.create({
-      data: {
-        accountId: account.id,
-        tokenHash,
-        userAgent: input.userAgent ?? null,
-        ipAddress: input.ipAddress ?? null,
-        createdAt: now,
-        lastUsedAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-      },
-    }),
-    db.account.update({ where: { id: account.id }, data: { lastSignInAt: now } }),
-  ]);
-  return { account: updated, session, sessionToken: token };
+  return openSession(ctx.db, ctx.services, account, ctx.client, now);
 }
