@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { createByIdLoader, createGroupLoader, createPageLoader, isUuid } from '@gametriggers/federation';
-import type { SubgraphDependencies } from '@gametriggers/federation';
+import type { SubgraphDependencies, ViewerContext } from '@gametriggers/federation';
+import type { WalletConfig } from './config';
 import type { Db } from './db';
 import { LedgerOwnerType } from './generated/prisma/enums';
 import type { Wallet } from './generated/prisma/client';
@@ -28,10 +29,11 @@ function createWalletByOwnerLoader(db: Db) {
   });
 }
 
-export function createContext(db: Db, deps: SubgraphDependencies) {
+export function createContext(db: Db, deps: SubgraphDependencies, config: WalletConfig) {
   const transactionsById = (ids: string[]) => db.ledgerTransaction.findMany({ where: { id: { in: ids } } });
   return {
     db,
+    config,
     logger: deps.logger,
     loaders: {
       wallet: createByIdLoader((ids) => db.wallet.findMany({ where: { id: { in: ids } } })),
@@ -59,4 +61,5 @@ export function createContext(db: Db, deps: SubgraphDependencies) {
   };
 }
 
-export type Context = ReturnType<typeof createContext>;
+/** The request context: the above plus the viewer the server adds from the router's internal token. */
+export type Context = ReturnType<typeof createContext> & Partial<ViewerContext>;

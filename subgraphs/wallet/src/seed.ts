@@ -1,4 +1,5 @@
 import { demoIds } from '@gametriggers/prisma-tools';
+import type { WalletConfig } from './config';
 import type { Db } from './db';
 import { depositFunds } from './transaction/deposit-funds';
 import { holdFunds } from './transaction/hold-funds';
@@ -11,14 +12,15 @@ const money = (amount: string, currency: string) => ({ amount, currency });
  * Demo money, moved through the same use-cases as the API with fixed idempotency keys:
  * a second run finds every key stored and moves nothing.
  */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, config: WalletConfig): Promise<void> {
+  const deps = { db, config };
   const deposits = [
     { brandId: brands.voltage, amount: money('50000.00', 'USD'), key: 'demo-seed:deposit:voltage' },
     { brandId: brands.pixelforge, amount: money('80000.00', 'EUR'), key: 'demo-seed:deposit:pixelforge' },
     { brandId: brands.nordwind, amount: money('30000.00', 'GBP'), key: 'demo-seed:deposit:nordwind' },
   ];
   for (const deposit of deposits) {
-    await depositFunds(db, {
+    await depositFunds(deps, {
       brandId: deposit.brandId,
       amount: deposit.amount,
       idempotencyKey: deposit.key,
@@ -47,7 +49,7 @@ export async function seedDemo(db: Db): Promise<void> {
     },
   ];
   for (const hold of holds) {
-    await holdFunds(db, { brandId: hold.brandId, amount: hold.amount, idempotencyKey: hold.key, description: hold.description });
+    await holdFunds(deps, { brandId: hold.brandId, amount: hold.amount, idempotencyKey: hold.key, description: hold.description });
   }
 
   const earnings = [
@@ -81,7 +83,7 @@ export async function seedDemo(db: Db): Promise<void> {
     },
   ];
   for (const earning of earnings) {
-    await payEarnings(db, {
+    await payEarnings(deps, {
       brandId: earning.brandId,
       streamerId: earning.streamerId,
       amount: earning.amount,

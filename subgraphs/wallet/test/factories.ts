@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import type { Viewer } from '@gametriggers/auth';
 import type { TestSubgraph } from '@gametriggers/testkit';
 
 /** A fresh owner id (brand or streamer): each test uses its own wallets. */
 export const newId = () => randomUUID();
+
+/** Viewers, as the router would sign them. */
+export const adminViewer = (accountId = newId()): Viewer => ({ kind: 'ADMIN', accountId, scopes: [] });
+export const serviceViewer = (service = 'campaign'): Viewer => ({ kind: 'SERVICE', service, scopes: [] });
+export const brandViewer = (brandId: string): Viewer => ({ kind: 'BRAND', accountId: newId(), entityId: brandId, scopes: [] });
+export const streamerViewer = (streamerId: string): Viewer => ({ kind: 'STREAMER', accountId: newId(), entityId: streamerId, scopes: [] });
+export const ADMIN = adminViewer();
+
+/** The subgraph answering as `viewer` unless a call names another one. */
+export function actingAs(subgraph: TestSubgraph, viewer: Viewer): TestSubgraph {
+  return { ...subgraph, query: (query, variables, as) => subgraph.query(query, variables, as ?? viewer) };
+}
 
 /** A fresh idempotency key. */
 export const newKey = (label = 'key') => `${label}-${randomUUID()}`;

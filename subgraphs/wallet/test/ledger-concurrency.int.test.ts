@@ -4,11 +4,12 @@ import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { walletSubgraph } from '../src/index';
 import { DEPOSIT, TRANSFER, balanceOf, brand, deposit, depositInput, newId, streamer, transferInput, walletsOf } from './factories';
+import { ADMIN, actingAs } from './factories';
 
 let subgraph: TestSubgraph;
 let sql: pg.Pool;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(walletSubgraph);
+  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
 });
 afterAll(async () => {

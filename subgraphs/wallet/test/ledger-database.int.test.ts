@@ -5,13 +5,14 @@ import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { walletSubgraph } from '../src/index';
 import { deposit, newId } from './factories';
+import { ADMIN, actingAs } from './factories';
 
 /** Direct SQL, bypassing the application: the database alone must keep the ledger sound. */
 let subgraph: TestSubgraph;
 let client: pg.Client;
 let depositId: string;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(walletSubgraph);
+  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
   client = new pg.Client({ connectionString: subgraph.databaseUrl });
   await client.connect();
   depositId = (await deposit(subgraph, newId(), '10.00')).id;
@@ -20,6 +21,11 @@ afterAll(async () => {
   await client?.end();
   await subgraph?.stop();
 });
+
+async function balancesById() {
+  const { rows } = await client.query(`SELECT id, "balanceMinor" FROM "LedgerAccount"`);
+  return Object.fromEntries(rows.map((row) => [row.id, BigInt(row.balanceMinor)])) as Record<string, bigint>;
+}
 
 async function accountIds() {
   const { rows } = await client.query(`SELECT id, kind FROM "LedgerAccount" WHERE currency = 'USD' ORDER BY kind`);
@@ -74,8 +80,9 @@ describe('database-enforced ledger invariants', () => {
     ).rejects.toThrow(/has no entries/);
   });
 
-  it('accepts a balanced multi-entry transaction written by hand', async () => {
+  it('accepts a balanced multi-entry transaction written by hand, and applies it to the balances itself', async () => {
     const accounts = await accountIds();
+    const before = await balancesById();
     const txId = randomUUID();
     await client.query('BEGIN');
     await client.query(
@@ -86,19 +93,48 @@ describe('database-enforced ledger invariants', () => {
       `INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", "amountMinor", currency) VALUES ($1, $3, $4, -100, 'USD'), ($2, $3, $5, 100, 'USD')`,
       [randomUUID(), randomUUID(), txId, accounts['PROVIDER_CLEARING'], accounts['AVAILABLE']],
     );
-    await client.query(`UPDATE "LedgerAccount" SET "balanceMinor" = "balanceMinor" - 100 WHERE id = $1`, [accounts['PROVIDER_CLEARING']]);
-    await client.query(`UPDATE "LedgerAccount" SET "balanceMinor" = "balanceMinor" + 100 WHERE id = $1`, [accounts['AVAILABLE']]);
     await client.query('COMMIT');
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM "LedgerEntry" WHERE "transactionId" = $1`, [txId]);
     expect(rows[0].n).toBe(2);
+    const after = await balancesById();
+    expect(after[accounts['PROVIDER_CLEARING']!]! - before[accounts['PROVIDER_CLEARING']!]!).toBe(-100n);
+    expect(after[accounts['AVAILABLE']!]! - before[accounts['AVAILABLE']!]!).toBe(100n);
+  });
+
+  it('refuses any change of a balance other than by entries, and accounts that start non-zero or change owner', async () => {
+    const accounts = await accountIds();
+    await expect(
+      client.query(`UPDATE "LedgerAccount" SET "balanceMinor" = "balanceMinor" + 1 WHERE id = $1`, [accounts['AVAILABLE']]),
+    ).rejects.toThrow(/changes only by inserting ledger entries/);
+    await expect(client.query(`UPDATE "LedgerAccount" SET "currency" = 'EUR' WHERE id = $1`, [accounts['AVAILABLE']])).rejects.toThrow(
+      /keeps its wallet, owner, kind, currency/,
+    );
+    await expect(client.query(`DELETE FROM "LedgerAccount" WHERE id = $1`, [accounts['AVAILABLE']])).rejects.toThrow(/never deleted/);
+    const wallet = await client.query(`SELECT "walletId", "ownerId" FROM "LedgerAccount" WHERE id = $1`, [accounts['AVAILABLE']]);
+    await expect(
+      client.query(
+        `INSERT INTO "LedgerAccount" (id, "walletId", "ownerType", "ownerId", kind, currency, "balanceMinor") VALUES ($1, $2, 'BRAND', $3, 'AVAILABLE', 'GBP', 500)`,
+        [randomUUID(), wallet.rows[0].walletId, wallet.rows[0].ownerId],
+      ),
+    ).rejects.toThrow(/starts at zero/);
   });
 
   it('rejects a negative balance unless the account allows it, and entries in another currency', async () => {
     const accounts = await accountIds();
-    await expect(client.query(`UPDATE "LedgerAccount" SET "balanceMinor" = -1 WHERE id = $1`, [accounts['AVAILABLE']])).rejects.toThrow(
-      /LedgerAccount_balance_check/,
+    // An entry overdrawing an account that may not go negative fails the balance CHECK in the same statement.
+    const overdraft = randomUUID();
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO "LedgerTransaction" (id, kind, description, "idempotencyKey", "requestHash") VALUES ($1, 'TRANSFER', 'overdraft', $2, 'x')`,
+      [overdraft, `overdraft-${overdraft}`],
     );
-    await client.query(`UPDATE "LedgerAccount" SET "balanceMinor" = "balanceMinor" WHERE id = $1`, [accounts['PROVIDER_CLEARING']]);
+    await expect(
+      client.query(
+        `INSERT INTO "LedgerEntry" (id, "transactionId", "accountId", "amountMinor", currency) VALUES ($1, $3, $4, -999999999, 'USD'), ($2, $3, $5, 999999999, 'USD')`,
+        [randomUUID(), randomUUID(), overdraft, accounts['AVAILABLE'], accounts['PROVIDER_CLEARING']],
+      ),
+    ).rejects.toThrow(/LedgerAccount_balance_check/);
+    await client.query('ROLLBACK');
     const { rows } = await client.query(`SELECT "balanceMinor"::int AS balance FROM "LedgerAccount" WHERE id = $1`, [
       accounts['PROVIDER_CLEARING'],
     ]);

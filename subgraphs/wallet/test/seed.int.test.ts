@@ -6,11 +6,12 @@ import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { walletSubgraph } from '../src/index';
 import { walletsOf } from './factories';
+import { ADMIN, actingAs } from './factories';
 
 let subgraph: TestSubgraph;
 let db: Db;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(walletSubgraph);
+  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
   db = createDb(subgraph.databaseUrl);
 });
 afterAll(async () => {

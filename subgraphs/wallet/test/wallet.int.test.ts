@@ -19,10 +19,11 @@ import {
   transferInput,
   walletsOf,
 } from './factories';
+import { ADMIN, actingAs } from './factories';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(walletSubgraph);
+  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
 });
 afterAll(async () => {
   await subgraph?.stop();

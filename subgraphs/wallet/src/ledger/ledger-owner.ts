@@ -12,7 +12,8 @@ export const brandOwner = (brandId: string): LedgerOwner => ({ ownerType: Ledger
 
 export const streamerOwner = (streamerId: string): LedgerOwner => ({ ownerType: LedgerOwnerType.STREAMER, ownerId: streamerId });
 
-/** Only the provider's clearing account may go negative: it mirrors money the provider owes us. */
-export const mayGoNegative = (kind: LedgerAccountKind) => kind === LedgerAccountKind.PROVIDER_CLEARING;
+/** Only platform accounts that mirror positions may go negative: provider clearing (what the provider owes us) and FX. */
+export const mayGoNegative = (kind: LedgerAccountKind) =>
+  kind === LedgerAccountKind.PROVIDER_CLEARING || kind === LedgerAccountKind.FX_POSITION;
 
 export const ownerKey = (owner: LedgerOwner) => `${owner.ownerType}:${owner.ownerId ?? ''}`;

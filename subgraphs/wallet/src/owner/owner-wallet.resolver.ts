@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { requireOwnerAdminOrService } from '../access/access';
 import type { Context } from '../context';
 import { brandOwner, ownerKey, streamerOwner } from '../ledger/ledger-owner';
 import type { LedgerOwner } from '../ledger/ledger-owner';
@@ -6,7 +7,9 @@ import { toWallet } from '../wallet/to-wallet';
 import { Wallet } from '../wallet/wallet.type';
 import { BrandReference, StreamerReference } from './owner.stand-ins';
 
+/** The owner's wallet, for its owner, admins and services (UNAUTHENTICATED / FORBIDDEN for anyone else). */
 async function walletOf(owner: LedgerOwner, ctx: Context): Promise<Wallet | null> {
+  requireOwnerAdminOrService(ctx, owner);
   const row = await ctx.loaders.walletByOwner.load(ownerKey(owner));
   return row ? toWallet(row) : null;
 }

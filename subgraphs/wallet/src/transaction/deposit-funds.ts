@@ -1,22 +1,22 @@
-import type { Db } from '../db';
 import { LedgerAccountKind, LedgerTransactionKind } from '../generated/prisma/enums';
 import { PLATFORM, brandOwner } from '../ledger/ledger-owner';
 import { parseMovementAmount } from '../ledger/parse-movement-amount';
 import { postLedgerTransaction } from '../ledger/post-ledger-transaction';
+import type { WalletDeps } from '../ledger/wallet-deps';
 import type { DepositFundsInput } from './ledger-transaction.inputs';
 
-/** A brand's payment arrived: the provider's clearing account owes it, the brand's available balance grows. */
-export async function depositFunds(db: Db, input: DepositFundsInput) {
-  const amountMinor = parseMovementAmount(input.amount, 'input.amount');
-  const { currency } = input.amount;
-  const reference = input.reference.trim();
+/** A payment the provider received for a brand: provider clearing (what it owes us) -> the brand's available balance. */
+export async function depositFunds({ db, config }: WalletDeps, input: DepositFundsInput, createdBy: string | null = null) {
+  const amountMinor = parseMovementAmount(config, input.amount, 'input.amount');
   const brand = brandOwner(input.brandId.toLowerCase());
+  const reference = input.reference.trim();
   return postLedgerTransaction(db, {
     kind: LedgerTransactionKind.DEPOSIT,
     description: `Deposit ${reference}`,
     idempotencyKey: input.idempotencyKey,
-    currency,
+    currency: input.amount.currency,
     request: { brandId: brand.ownerId, amountMinor, reference },
+    createdBy,
     legs: [
       { owner: PLATFORM, kind: LedgerAccountKind.PROVIDER_CLEARING, amountMinor: -amountMinor },
       { owner: brand, kind: LedgerAccountKind.AVAILABLE, amountMinor },

@@ -13,6 +13,13 @@ export class LedgerEntry {
   @Field(() => String) currency!: string;
 }
 
+@ObjectType({ description: 'The exchange rate a CONVERSION used, exactly as applied.' })
+export class FxRate {
+  @Field(() => String, { description: 'Units of `to` per unit of `from`, an exact decimal.' }) rate!: string;
+  @Field(() => String) from!: string;
+  @Field(() => String) to!: string;
+}
+
 @ObjectType({ description: 'A movement of money: entries that sum to zero per currency. Never changed once written.' })
 @Directive('@key(fields: "id")')
 export class LedgerTransaction {
@@ -21,8 +28,11 @@ export class LedgerTransaction {
   @Field(() => String) description!: string;
   @Field(() => String, { description: 'The key the client sent; retries with it return this transaction.' }) idempotencyKey!: string;
   @Field(() => GraphQLDateTime) createdAt!: Date;
+  @Field(() => FxRate, { nullable: true, description: 'For a CONVERSION: the rate used.' }) fx!: FxRate | null;
   /** Loaded by a field resolver. */
   reversesId!: string | null;
+  /** Shown to admins only (field resolver). */
+  createdByActor!: string | null;
 }
 
 @ObjectType()

@@ -1,13 +1,14 @@
-import type { Db } from '../db';
 import { LedgerAccountKind, LedgerTransactionKind } from '../generated/prisma/enums';
 import { brandOwner } from '../ledger/ledger-owner';
 import { parseMovementAmount } from '../ledger/parse-movement-amount';
 import { postLedgerTransaction } from '../ledger/post-ledger-transaction';
+import type { WalletDeps } from '../ledger/wallet-deps';
 import type { BrandHoldInput } from './ledger-transaction.inputs';
+import { parseConditions } from './parse-conditions';
 
 /** Gives held money back to the brand's available balance; INSUFFICIENT_FUNDS when less is held. */
-export async function releaseHold(db: Db, input: BrandHoldInput) {
-  const amountMinor = parseMovementAmount(input.amount, 'input.amount');
+export async function releaseHold({ db, config }: WalletDeps, input: BrandHoldInput, createdBy: string | null = null) {
+  const amountMinor = parseMovementAmount(config, input.amount, 'input.amount');
   const description = input.description?.trim() || 'Release of hold';
   const brand = brandOwner(input.brandId.toLowerCase());
   return postLedgerTransaction(db, {
@@ -16,6 +17,8 @@ export async function releaseHold(db: Db, input: BrandHoldInput) {
     idempotencyKey: input.idempotencyKey,
     currency: input.amount.currency,
     request: { brandId: brand.ownerId, amountMinor, description },
+    conditions: parseConditions(config, input.conditions, brand),
+    createdBy,
     legs: [
       { owner: brand, kind: LedgerAccountKind.HELD, amountMinor: -amountMinor, field: 'input.amount' },
       { owner: brand, kind: LedgerAccountKind.AVAILABLE, amountMinor },

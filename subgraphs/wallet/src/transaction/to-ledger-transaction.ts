@@ -11,6 +11,8 @@ export function toLedgerTransaction(row: LedgerTransactionRow): LedgerTransactio
     idempotencyKey: row.idempotencyKey,
     createdAt: row.createdAt,
     reversesId: row.reversesId,
+    createdByActor: row.createdBy,
+    fx: row.fxRate && row.fxFromCurrency && row.fxToCurrency ? { rate: row.fxRate, from: row.fxFromCurrency, to: row.fxToCurrency } : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Money } from '@gametriggers/federation';
-import type { LedgerAccount, Wallet as WalletRow } from '../generated/prisma/client';
+import type { Wallet as WalletRow } from '../generated/prisma/client';
 import { LedgerAccountKind } from '../generated/prisma/enums';
 import type { Wallet, WalletBalance } from './wallet.type';
 
@@ -8,7 +8,7 @@ export function toWallet(row: WalletRow): Wallet {
 }
 
 /** One balance per currency the wallet has accounts in, alphabetically; total counts every account. */
-export function toWalletBalances(accounts: LedgerAccount[]): WalletBalance[] {
+export function toWalletBalances(accounts: { kind: LedgerAccountKind; currency: string; balanceMinor: bigint }[]): WalletBalance[] {
   const byCurrency = new Map<string, { available: bigint; held: bigint; total: bigint }>();
   for (const account of accounts) {
     const sums = byCurrency.get(account.currency) ?? { available: 0n, held: 0n, total: 0n };
