@@ -35,7 +35,7 @@ export interface AuthPayload {
   refreshToken: string;
   refreshTokenExpiresAt: string;
   tokenType: string;
-  account: Record<string, any>;
+  account: { id: string; kind: string; email: string; status: string; [field: string]: unknown };
 }
 
 /** An ACTIVE account written straight to the database (public sign-up goes through the registration saga). */

@@ -51,7 +51,9 @@ const toOptions = (name: string, limit: Limit) => ({
 /** Redis when configured (a per-process memory limiter stands in while Redis is unreachable), else PostgreSQL. */
 export function createSignInLimiter(options: SignInLimiterOptions): SignInLimiter {
   const limits = options.limits ?? RATE_LIMITS;
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined;
+  // Commands wait for a (re)connection at most a second, then fail over to the memory limiter, so a
+  // sign-in neither hangs on a Redis outage nor goes unlimited.
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { commandTimeout: 1000, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (error) => options.logger.warn({ reason: error.message }, 'rate limits: Redis unavailable, counting in memory'));
   const store = prismaQueryClient(options.db);
 
