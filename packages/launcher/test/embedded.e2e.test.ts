@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,8 @@ interface Started {
 /** Runs `npm start`'s program as a newcomer would: no DATABASE_URL, no Redis, own data directory. */
 function startEmbedded(dataDir: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', SUBGRAPH_BASE_PORT: '0', LOG_LEVEL: 'warn' };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'PUBSUB_URL', 'TEST_DATABASE_URL', 'TEST_REDIS_URL']) delete env[name];
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'PUBSUB_URL', 'TEST_DATABASE_URL', 'TEST_REDIS_URL', 'INTERNAL_AUTH_SECRET', 'JWKS_URL'])
+    delete env[name];
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/launcher/src/main.ts'], { cwd: repoRoot, env });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -68,7 +69,12 @@ afterAll(async () => {
 describe('npm start on the embedded defaults', () => {
   it('starts with demo data, runs the README examples, stops cleanly, and starts again on the same data', async () => {
     const first = await startEmbedded(dataDir);
+    // No INTERNAL_AUTH_SECRET: one is generated for this data directory, readable by its owner only.
+    const secretFile = path.join(dataDir, 'internal-auth-secret');
+    const secret = await readFile(secretFile, 'utf8');
     try {
+      expect((await stat(secretFile)).mode & 0o777).toBe(0o600);
+      expect(secret.trim().length).toBeGreaterThanOrEqual(32);
       const overview = await graphql(first.url, operations['CampaignOverview']!);
       expect(overview.errors).toBeUndefined();
       expect(overview.data!['campaign'].brand.companyName).toBe('Voltage Energy');
@@ -89,6 +95,7 @@ describe('npm start on the embedded defaults', () => {
 
     const second = await startEmbedded(dataDir);
     try {
+      expect(await readFile(secretFile, 'utf8')).toBe(secret);
       const brands = await graphql(second.url, '{ brands { nodes { companyName } } }');
       expect(brands.data!['brands'].nodes).toHaveLength(3);
       // The README's delivery was recorded once; replaying its idempotency key changes nothing.

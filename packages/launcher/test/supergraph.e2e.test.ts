@@ -1,8 +1,9 @@
 import { createPubSub } from '@gametriggers/pubsub';
 import { demoIds } from '@gametriggers/prisma-tools';
 import { startRouter } from '@gametriggers/router';
-import { connectWs, graphql, silentLogger, subscribe, testInternalAuth } from '@gametriggers/testkit';
+import { connectWs, graphql, silentLogger, subscribe, testInternalAuth, viewerHeaders } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from './sign-in';
 import { startStackFixture } from './stack-fixture';
 import type { StackFixture } from './stack-fixture';
 
@@ -20,6 +21,8 @@ const campaignId = demoIds.campaigns.voltageSummer;
 
 describe('the supergraph through the router', () => {
   it('answers a query that crosses campaign, brand, wallet, analytics, conflict, streamer, kyc and billing', async () => {
+    // The brand's own wallet and invoices: signed in with identity's token, verified by the router.
+    const voltage = await signInAs(url, 'voltage');
     const result = await graphql(
       url,
       `
@@ -75,6 +78,7 @@ describe('the supergraph through the router', () => {
         }
       `,
       { id: campaignId },
+      voltage,
     );
     expect(result.errors).toBeUndefined();
     const campaign = result.data!['campaign'];
@@ -194,6 +198,52 @@ describe('the supergraph through the router', () => {
     const ready = await fetch(url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(200);
     expect(Object.keys((await ready.json()).subgraphs)).toHaveLength(9);
+  });
+});
+
+describe('access control across the graph', () => {
+  const WALLET = `query($id: ID!) { brand(id: $id) { companyName wallet { id } } }`;
+
+  it("identity's token, verified by the router against identity's JWKS, reaches the wallet as that brand", async () => {
+    const anonymous = await graphql(url, WALLET, { id: demoIds.brands.voltage });
+    expect(anonymous.data!['brand']).toEqual({ companyName: 'Voltage Energy', wallet: null });
+    expect(anonymous.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', serviceName: 'wallet' });
+
+    const owner = await graphql(url, WALLET, { id: demoIds.brands.voltage }, await signInAs(url, 'voltage'));
+    expect(owner.errors).toBeUndefined();
+    expect(owner.data!['brand'].wallet).toEqual({ id: expect.any(String) });
+
+    const otherBrand = await graphql(url, WALLET, { id: demoIds.brands.voltage }, await signInAs(url, 'pixelforge'));
+    expect(otherBrand.data!['brand'].wallet).toBeNull();
+    expect(otherBrand.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', serviceName: 'wallet' });
+  });
+
+  it('refuses a tampered token whole, and serves identity’s keys at the router', async () => {
+    const { authorization } = await signInAs(url, 'kiraplays');
+    const [header, payload, signature] = authorization.slice('Bearer '.length).split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, eid: demoIds.streamers.tactician })).toString('base64url')}.${signature}`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tampered}` },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+
+    const atRouter = await (await fetch(url.replace('/graphql', '/.well-known/jwks.json'))).json();
+    const atIdentity = await (await fetch(fixture.stack.subgraphs['identity']!.url.replace('/graphql', '/.well-known/jwks.json'))).json();
+    expect(atRouter).toEqual(atIdentity);
+    expect(atRouter.keys.length).toBeGreaterThan(0);
+  });
+
+  it('every subgraph refuses requests that do not come from the router', async () => {
+    for (const [name, subgraph] of Object.entries(fixture.stack.subgraphs)) {
+      const direct = await graphql(subgraph.url, '{ __typename }');
+      expect(direct.errors?.[0]?.extensions, name).toEqual({ code: 'UNAUTHENTICATED' });
+      const signed = await graphql(subgraph.url, '{ __typename }', {}, await viewerHeaders());
+      expect(signed.errors, name).toBeUndefined();
+    }
   });
 });
 
