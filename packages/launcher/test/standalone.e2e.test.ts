@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { demoIds, databaseUrl, dropDatabase } from '@gametriggers/prisma-tools';
 import { composeSupergraph } from '@gametriggers/router';
-import { connectWs, graphql, subscribe, testInternalAuthSecret, viewerHeaders } from '@gametriggers/testkit';
+import { connectWs, graphql, startTestTokenIssuer, subscribe, testInternalAuthSecret, viewerHeaders } from '@gametriggers/testkit';
+import type { TestTokenIssuer } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allSubgraphs } from '../src/subgraphs';
 import { cleanEnv, repoRoot, runToExit, startProcess } from './processes';
@@ -16,6 +17,8 @@ const prefix = `solo_${randomBytes(4).toString('hex')}_`;
 const running: ChildService[] = [];
 const databases: string[] = [];
 let subgraphUrls: Record<string, string> = {};
+// Identity's database is not seeded here: a stand-in signs the clients' access tokens.
+let issuer: TestTokenIssuer;
 
 /**
  * Each subgraph as its own process on its own database (as in its own container), the router as
@@ -23,6 +26,7 @@ let subgraphUrls: Record<string, string> = {};
  * crossing processes through PostgreSQL LISTEN/NOTIFY.
  */
 beforeAll(async () => {
+  issuer = await startTestTokenIssuer();
   const server = inject('databaseServerUrl');
   // Across processes without Redis: PostgreSQL LISTEN/NOTIFY (Redis is covered by the in-process suite).
   const pubsubUrl = server;
@@ -54,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(running.map((service) => service.stop()));
   await Promise.all(databases.map((url) => dropDatabase(url)));
+  await issuer?.stop();
 });
 
 describe('subgraphs and router as separate processes', () => {
@@ -73,7 +78,13 @@ describe('subgraphs and router as separate processes', () => {
     const overrides = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]));
     const router = await startProcess(
       'router/src/main.ts',
-      cleanEnv({ ...overrides, PORT: '0', PUBSUB_URL: inject('databaseServerUrl'), INTERNAL_AUTH_SECRET: testInternalAuthSecret }),
+      cleanEnv({
+        ...overrides,
+        PORT: '0',
+        PUBSUB_URL: inject('databaseServerUrl'),
+        INTERNAL_AUTH_SECRET: testInternalAuthSecret,
+        JWKS_URL: issuer.jwksUrl,
+      }),
       /router ready at (http:\/\/\S+?)"/,
     );
     running.push(router);
@@ -97,11 +108,14 @@ describe('subgraphs and router as separate processes', () => {
           }
         }
       `,
+      {},
+      // An admin's token, verified by this router process; the wallet process sees the admin.
+      issuer.bearer({ kind: 'ADMIN' }),
     );
     expect(brand.errors).toBeUndefined();
     expect(brand.data!['createBrand']).toMatchObject({ companyName: 'Solo', wallet: null });
 
-    const client = connectWs(router.url.replace('http', 'ws'));
+    const client = connectWs(router.url.replace('http', 'ws'), issuer.bearer({ kind: 'ADMIN' }));
     try {
       const campaignId = demoIds.campaigns.nordwindRacing;
       const live = await subscribe(client, `subscription { campaignMetricsUpdated(campaignId: "${campaignId}") { clicks } }`);
@@ -127,6 +141,7 @@ describe('subgraphs and router as separate processes', () => {
             idempotencyKey: `solo-${prefix}`,
           },
         },
+        issuer.bearer({ kind: 'ADMIN' }),
       );
       expect(recorded.errors).toBeUndefined();
       expect((await live.next()).data).toEqual({ campaignMetricsUpdated: { clicks: 7 } });
