@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectWs, graphql, subscribe } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from './sign-in';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -75,14 +76,16 @@ describe('npm start on the embedded defaults', () => {
     try {
       expect((await stat(secretFile)).mode & 0o777).toBe(0o600);
       expect(secret.trim().length).toBeGreaterThanOrEqual(32);
-      const overview = await graphql(first.url, operations['CampaignOverview']!);
+      // As the README's reader would after signing in: the brand that owns the example campaign.
+      const voltage = await signInAs(first.url, 'voltage');
+      const overview = await graphql(first.url, operations['CampaignOverview']!, {}, voltage);
       expect(overview.errors).toBeUndefined();
       expect(overview.data!['campaign'].brand.companyName).toBe('Voltage Energy');
 
-      const client = connectWs(first.wsUrl);
+      const client = connectWs(first.wsUrl, voltage);
       try {
         const live = await subscribe(client, operations['LiveMetrics']!);
-        const recorded = await graphql(first.url, operations['RecordDelivery']!);
+        const recorded = await graphql(first.url, operations['RecordDelivery']!, {}, voltage);
         expect(recorded.errors).toBeUndefined();
         const event = await live.next();
         expect(event.data!['campaignMetricsUpdated'].campaign.brand.companyName).toBe('Voltage Energy');
@@ -96,12 +99,13 @@ describe('npm start on the embedded defaults', () => {
     const second = await startEmbedded(dataDir);
     try {
       expect(await readFile(secretFile, 'utf8')).toBe(secret);
-      const brands = await graphql(second.url, '{ brands { nodes { companyName } } }');
+      const voltage = await signInAs(second.url, 'voltage');
+      const brands = await graphql(second.url, '{ brands { nodes { companyName } } }', {}, voltage);
       expect(brands.data!['brands'].nodes).toHaveLength(3);
       // The README's delivery was recorded once; replaying its idempotency key changes nothing.
-      const before = await graphql(second.url, operations['CampaignOverview']!);
-      await graphql(second.url, operations['RecordDelivery']!);
-      const after = await graphql(second.url, operations['CampaignOverview']!);
+      const before = await graphql(second.url, operations['CampaignOverview']!, {}, voltage);
+      await graphql(second.url, operations['RecordDelivery']!, {}, voltage);
+      const after = await graphql(second.url, operations['CampaignOverview']!, {}, voltage);
       expect(after.data!['campaign'].metrics).toEqual(before.data!['campaign'].metrics);
     } finally {
       expect(await stop(second)).toBe(0);

@@ -1,6 +1,7 @@
 import { demoIds } from '@gametriggers/prisma-tools';
 import { graphql } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from './sign-in';
 import { startStackFixture } from './stack-fixture';
 import type { StackFixture } from './stack-fixture';
 
@@ -21,16 +22,19 @@ interface Conflict {
 
 let fixture: StackFixture;
 let url: string;
+/** Bookings for two brands and a streamer: the platform's admin does them all. */
+let admin: Record<string, string>;
 beforeAll(async () => {
   fixture = await startStackFixture();
   url = fixture.stack.routerUrl;
+  admin = await signInAs(url, 'admin');
 }, 120_000);
 afterAll(async () => {
   await fixture?.stop();
 });
 
 async function ok(query: string, variables: Record<string, unknown>) {
-  const result = await graphql(url, query, variables);
+  const result = await graphql(url, query, variables, admin);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!;
 }
