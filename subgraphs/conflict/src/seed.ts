@@ -32,6 +32,48 @@ const demoRules: Prisma.ConflictRuleCreateInput[] = [
     exclusiveBrandId: brands.nordwind,
     exclusivePlatform: 'TWITCH',
   },
+  {
+    name: 'Streamer daily load',
+    description: 'A streamer should carry at most two sponsored campaigns within any day.',
+    type: 'FREQUENCY_CAP',
+    severity: 'WARN',
+    priority: 40,
+    competingCategories: [],
+    maxCampaigns: 2,
+    periodMinutes: 1440,
+  },
+  {
+    name: 'Energy drinks with small audiences',
+    description: 'Energy drink campaigns with streamers averaging under 100 viewers need a look.',
+    type: 'CUSTOM',
+    severity: 'WARN',
+    priority: 50,
+    competingCategories: [],
+    condition: {
+      all: [
+        { field: 'campaign.categories', op: 'contains_any', value: ['energy-drinks'] },
+        { field: 'streamer.averageViewers', op: 'lt', value: 100 },
+      ],
+    },
+  },
+];
+
+/** The demo hierarchy: child -> parent. */
+const demoCategories: [string, string | null][] = [
+  ['beverages', null],
+  ['energy-drinks', 'beverages'],
+  ['sugar-free', 'energy-drinks'],
+  ['soft-drinks', 'beverages'],
+  ['hardware', null],
+  ['gaming-hardware', 'hardware'],
+  ['automotive', null],
+];
+
+/** The brands' own categories, inherited by all their campaigns (their industries in the brand subgraph). */
+const demoBrandFacts: Prisma.BrandFactsCreateInput[] = [
+  { brandId: brands.voltage, categories: ['energy-drinks'] },
+  { brandId: brands.pixelforge, categories: ['gaming-hardware'] },
+  { brandId: brands.nordwind, categories: ['automotive'] },
 ];
 
 /**
@@ -43,8 +85,10 @@ const demoFacts: Prisma.CampaignFactsCreateInput[] = [
   {
     campaignId: campaigns.voltageSummer,
     brandId: brands.voltage,
+    status: 'ACTIVE',
     categories: ['energy-drinks', 'fps', 'battle-royale'],
     platforms: ['TWITCH', 'YOUTUBE'],
+    countries: ['US', 'CA'],
     startsAt: new Date('2026-06-01T00:00:00Z'),
     endsAt: new Date('2027-04-01T00:00:00Z'),
     streamerIds: [streamers.kiraplays, streamers.gridlock],
@@ -52,8 +96,10 @@ const demoFacts: Prisma.CampaignFactsCreateInput[] = [
   {
     campaignId: campaigns.voltageNight,
     brandId: brands.voltage,
+    status: 'DRAFT',
     categories: ['energy-drinks', 'just-chatting'],
     platforms: ['TWITCH', 'KICK'],
+    countries: ['US'],
     startsAt: new Date('2027-05-01T00:00:00Z'),
     endsAt: new Date('2027-07-01T00:00:00Z'),
     streamerIds: [],
@@ -61,6 +107,7 @@ const demoFacts: Prisma.CampaignFactsCreateInput[] = [
   {
     campaignId: campaigns.pixelforgeLaunch,
     brandId: brands.pixelforge,
+    status: 'SCHEDULED',
     categories: ['strategy', 'simulation'],
     platforms: ['TWITCH', 'YOUTUBE'],
     startsAt: new Date('2026-12-01T00:00:00Z'),
@@ -70,6 +117,7 @@ const demoFacts: Prisma.CampaignFactsCreateInput[] = [
   {
     campaignId: campaigns.nordwindRacing,
     brandId: brands.nordwind,
+    status: 'ACTIVE',
     categories: ['racing'],
     platforms: ['TWITCH'],
     startsAt: new Date('2026-09-01T00:00:00Z'),
@@ -78,10 +126,15 @@ const demoFacts: Prisma.CampaignFactsCreateInput[] = [
   },
 ];
 
-/** Three demo rules (by name) and the demo campaigns' facts; upserts, so a restart changes nothing. */
+/**
+ * The demo rules (by name), category hierarchy, brands' categories and campaigns' facts; upserts
+ * that change nothing already there, so a restart changes nothing.
+ */
 export async function seedDemo(db: Db): Promise<void> {
   await db.$transaction([
     ...demoRules.map((rule) => db.conflictRule.upsert({ where: { name: rule.name }, create: rule, update: {} })),
+    ...demoCategories.map(([slug, parentSlug]) => db.category.upsert({ where: { slug }, create: { slug, parentSlug }, update: {} })),
+    ...demoBrandFacts.map((facts) => db.brandFacts.upsert({ where: { brandId: facts.brandId }, create: facts, update: {} })),
     ...demoFacts.map((facts) => db.campaignFacts.upsert({ where: { campaignId: facts.campaignId }, create: facts, update: {} })),
   ]);
 }

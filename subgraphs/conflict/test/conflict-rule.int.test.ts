@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { conflictSubgraph } from '../src/index';
 import { CREATE_RULE, RULE_FIELDS, id, ruleInput } from './factories';
@@ -11,7 +11,7 @@ const DELETE = `mutation($id: ID!) { deleteConflictRule(id: $id) }`;
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(conflictSubgraph);
+  subgraph = await startTestSubgraph(conflictSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();

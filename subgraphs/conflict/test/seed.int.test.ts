@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '@gametriggers/prisma-tools';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { conflictSubgraph } from '../src/index';
 import { createDb } from '../src/db';
@@ -9,7 +9,7 @@ import { CONFLICTS } from './factories';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(conflictSubgraph);
+  subgraph = await startTestSubgraph(conflictSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();
@@ -28,7 +28,7 @@ describe('demo seed', () => {
     const rules = await subgraph.query(
       `{ conflictRules { nodes { name type severity priority enabled conditions { competingCategories exclusiveBrand { id } platform minimumOverlapMinutes } } } }`,
     );
-    expect(rules.data!['conflictRules'].nodes).toHaveLength(3);
+    expect(rules.data!['conflictRules'].nodes).toHaveLength(5);
     expect(rules.data!['conflictRules'].nodes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -55,5 +55,18 @@ describe('demo seed', () => {
     ]);
     expect(summer.conflicts[0].reason).toContain(demoIds.streamers.kiraplays);
     expect(night.conflicts).toEqual([]);
+
+    // The hierarchy and the brands' categories: Voltage's campaigns are in beverages through energy-drinks.
+    const facts = await subgraph.query(`query($id: ID!) { campaignFacts(campaignId: $id) { status effectiveCategories } }`, {
+      id: campaigns.pixelforgeLaunch,
+    });
+    expect(facts.data!['campaignFacts']).toEqual({
+      status: 'SCHEDULED',
+      effectiveCategories: ['gaming-hardware', 'hardware', 'simulation', 'strategy'],
+    });
+    const evaluation = await subgraph.query(`query($id: ID!) { evaluateConflicts(campaignId: $id) { decision decidedBy { name } } }`, {
+      id: campaigns.voltageSummer,
+    });
+    expect(evaluation.data!['evaluateConflicts']).toEqual({ decision: 'BLOCK', decidedBy: { name: 'Streamer double-booking' } });
   });
 });

@@ -1,5 +1,6 @@
-import { CATEGORY_PATTERN, Platform } from '@gametriggers/federation';
-import { ArrayMaxSize, IsUUID, Matches } from 'class-validator';
+import { CATEGORY_PATTERN, COUNTRY_PATTERN, Platform } from '@gametriggers/federation';
+import { ArrayMaxSize, IsIn, IsUUID, Matches } from 'class-validator';
+import { CAMPAIGN_STATUSES } from '../engine/custom-condition';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 
@@ -16,6 +17,18 @@ export class CampaignFactsInput {
   @Field(() => [Platform], { defaultValue: [] }) platforms!: Platform[];
   @Field(() => GraphQLDateTime) startsAt!: Date;
   @Field(() => GraphQLDateTime, { description: 'Must be after startsAt.' }) endsAt!: Date;
+
+  @Field(() => String, {
+    defaultValue: 'ACTIVE',
+    description: 'The CampaignStatus; only APPROVED, SCHEDULED, ACTIVE and PAUSED campaigns compete with others.',
+  })
+  @IsIn(CAMPAIGN_STATUSES, { message: `status must be one of ${CAMPAIGN_STATUSES.join(', ')}` })
+  status!: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'ISO 3166-1 alpha-2 target countries.' })
+  @ArrayMaxSize(250)
+  @Matches(COUNTRY_PATTERN, { each: true, message: 'countries must be ISO 3166-1 alpha-2 codes like "DE"' })
+  countries!: string[];
 
   @Field(() => [ID], { defaultValue: [] })
   @ArrayMaxSize(10_000)

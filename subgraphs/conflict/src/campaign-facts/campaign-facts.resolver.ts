@@ -1,5 +1,5 @@
 import { NotFoundError, isUuid } from '@gametriggers/federation';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { CampaignFactsInput } from './campaign-facts.inputs';
 import { CampaignFacts } from './campaign-facts.type';
@@ -8,6 +8,7 @@ import { toCampaignFacts } from './to-campaign-facts';
 
 @Resolver(() => CampaignFacts)
 export class CampaignFactsResolver {
+  @Authorized('ADMIN', 'SERVICE')
   @Query(() => CampaignFacts, {
     nullable: true,
     description: 'The recorded facts of a campaign; null with NOT_FOUND when none were recorded.',
@@ -18,6 +19,7 @@ export class CampaignFactsResolver {
     return toCampaignFacts(row);
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => CampaignFacts, {
     description:
       "Records (idempotently replaces) what the conflict rules know about a campaign: for corrections and backfills, as the facts follow the campaign subgraph's events on their own. The campaign's next change replaces them.",

@@ -17,6 +17,8 @@ export async function recordCampaignFacts(db: Db, input: CampaignFactsInput) {
     brandId: input.brandId.toLowerCase(),
     categories: [...new Set(input.categories)],
     platforms: [...new Set(input.platforms)],
+    countries: [...new Set(input.countries ?? [])],
+    status: input.status ?? 'ACTIVE',
     startsAt: input.startsAt,
     endsAt: input.endsAt,
     streamerIds: [...new Set(input.streamerIds.map((id) => id.toLowerCase()))],

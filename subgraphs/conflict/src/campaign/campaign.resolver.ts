@@ -7,15 +7,17 @@ import { CampaignConflict, CampaignReference } from './campaign.type';
 export class CampaignConflictsResolver {
   @FieldResolver(() => [CampaignConflict], {
     description:
-      "The enabled rules this campaign breaks with other brands' campaigns, by rule priority then severity; none without recorded facts.",
+      'The enabled rules this campaign breaks together with another campaign, by rule priority then severity; none without recorded facts. evaluateConflicts gives every violation (frequency caps, custom rules about the campaign alone) and the decision.',
   })
   async conflicts(@Root() campaign: CampaignReference, @Ctx() ctx: Context): Promise<CampaignConflict[]> {
-    const found = await ctx.loaders.conflicts.load(campaign.id);
-    return found.map((conflict) => ({
-      rule: toConflictRule(conflict.rule),
-      severity: conflict.rule.severity,
-      conflictingCampaign: { id: conflict.conflictingCampaignId },
-      reason: conflict.reason,
-    }));
+    const evaluation = await ctx.loaders.evaluations.load(campaign.id);
+    return (evaluation?.violations ?? [])
+      .filter((violation) => violation.rule.type !== 'FREQUENCY_CAP' && violation.otherCampaignIds.length === 1)
+      .map((violation) => ({
+        rule: toConflictRule(violation.rule),
+        severity: violation.severity,
+        conflictingCampaign: { id: violation.otherCampaignIds[0]! },
+        reason: violation.explanation,
+      }));
   }
 }

@@ -8,7 +8,7 @@ export class CampaignReference {
   @Field(() => ID) id!: string;
 }
 
-@ObjectType({ description: 'A fairness rule that a campaign breaks together with another brand’s campaign.' })
+@ObjectType({ description: 'A rule that a campaign breaks together with another campaign.' })
 export class CampaignConflict {
   @Field(() => ConflictRule) rule!: ConflictRule;
   @Field(() => ConflictSeverity, { description: "The rule's severity." }) severity!: ConflictSeverity;

@@ -1,5 +1,6 @@
 import { CATEGORY_PATTERN, PageArgs, Platform } from '@gametriggers/federation';
 import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ConflictRuleType, ConflictSeverity } from './conflict-rule.type';
 
@@ -25,6 +26,33 @@ export class ConflictRuleConditionsInput {
   @Min(0)
   @Max(525_600)
   minimumOverlapMinutes?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'FREQUENCY_CAP: the most campaigns a streamer may carry within the period (1 to 1000).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxCampaigns?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'FREQUENCY_CAP: the sliding period, in minutes (0 to a year); 0 counts campaigns running at the same instant. Default 0.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(525_600)
+  periodMinutes?: number | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'CUSTOM: the condition tree, e.g. `{ "all": [{ "field": "campaign.categories", "op": "contains_any", "value": ["alcohol"] }, { "field": "streamer.country", "op": "in", "value": ["DE"] }] }` (see docs/conflicts.md).',
+  })
+  when?: Record<string, unknown> | null;
 }
 
 @InputType()
@@ -35,7 +63,16 @@ export class CreateConflictRuleInput {
   @Field(() => ConflictSeverity) severity!: ConflictSeverity;
   @Field(() => Int, { description: '0 to 10000; lower numbers come first.' }) @IsInt() @Min(0) @Max(10_000) priority!: number;
   @Field(() => Boolean, { defaultValue: true }) enabled!: boolean;
-  @Field(() => ConflictRuleConditionsInput, { nullable: true, description: 'Required for CATEGORY_CONFLICT and PLATFORM_EXCLUSIVITY.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Check a brand's own campaigns against each other too (TIME_OVERLAP, CATEGORY_CONFLICT, CUSTOM); default: they never conflict.",
+  })
+  includeSameAdvertiser!: boolean;
+  @Field(() => ConflictRuleConditionsInput, {
+    nullable: true,
+    description: 'Required for CATEGORY_CONFLICT, PLATFORM_EXCLUSIVITY, FREQUENCY_CAP and CUSTOM.',
+  })
   @IsOptional()
   @ValidateNested()
   conditions?: ConflictRuleConditionsInput | null;
@@ -48,6 +85,7 @@ export class UpdateConflictRuleInput {
   @Field(() => ConflictRuleType, { nullable: true }) type?: ConflictRuleType;
   @Field(() => ConflictSeverity, { nullable: true }) severity?: ConflictSeverity;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000) priority?: number;
+  @Field(() => Boolean, { nullable: true }) includeSameAdvertiser?: boolean;
   @Field(() => ConflictRuleConditionsInput, { nullable: true, description: 'Replaces the conditions whole.' })
   @IsOptional()
   @ValidateNested()

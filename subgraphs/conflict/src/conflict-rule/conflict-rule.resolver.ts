@@ -1,5 +1,5 @@
 import { NotFoundError, pageQuery, paginate } from '@gametriggers/federation';
-import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Connection } from '@gametriggers/federation';
 import type { Context } from '../context';
 import { ConflictRulesArgs, CreateConflictRuleInput, UpdateConflictRuleInput } from './conflict-rule.inputs';
@@ -13,8 +13,10 @@ import { updateConflictRule } from './update-conflict-rule';
 @ObjectType()
 class ConflictRuleConnection extends Connection(ConflictRule) {}
 
+/** Rules are managed by admins only; a rule is seen by others only as the one a violation names. */
 @Resolver(() => ConflictRule)
 export class ConflictRuleResolver {
+  @Authorized('ADMIN')
   @Query(() => ConflictRule, { nullable: true, description: 'A rule by id; null with a NOT_FOUND error when there is none.' })
   async conflictRule(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ConflictRule> {
     const row = await ctx.loaders.conflictRule.load(id);
@@ -22,6 +24,7 @@ export class ConflictRuleResolver {
     return toConflictRule(row);
   }
 
+  @Authorized('ADMIN')
   @Query(() => ConflictRuleConnection, { description: 'Rules, newest first.' })
   async conflictRules(@Args(() => ConflictRulesArgs) args: ConflictRulesArgs, @Ctx() ctx: Context): Promise<ConflictRuleConnection> {
     const where = { ...(args.type ? { type: args.type } : {}), ...(args.enabled != null ? { enabled: args.enabled } : {}) };
@@ -29,6 +32,7 @@ export class ConflictRuleResolver {
     return { ...page, nodes: page.nodes.map(toConflictRule) };
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ConflictRule)
   async createConflictRule(
     @Arg('input', () => CreateConflictRuleInput) input: CreateConflictRuleInput,
@@ -37,6 +41,7 @@ export class ConflictRuleResolver {
     return toConflictRule(await createConflictRule(ctx.db, input));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ConflictRule)
   async updateConflictRule(
     @Arg('id', () => ID) id: string,
@@ -46,6 +51,7 @@ export class ConflictRuleResolver {
     return toConflictRule(await updateConflictRule(ctx.db, id, input));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ConflictRule, { description: 'Turns a rule on or off without losing it.' })
   async setConflictRuleEnabled(
     @Arg('id', () => ID) id: string,
@@ -55,6 +61,7 @@ export class ConflictRuleResolver {
     return toConflictRule(await setConflictRuleEnabled(ctx.db, id, enabled));
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ID, { description: 'Deletes a rule for good; returns its id.' })
   async deleteConflictRule(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
     return deleteConflictRule(ctx.db, id);

@@ -12,6 +12,7 @@ export async function createConflictRule(db: Db, input: CreateConflictRuleInput)
     severity: input.severity,
     priority: input.priority,
     enabled: input.enabled,
+    includeSameAdvertiser: input.includeSameAdvertiser ?? false,
     ...conditionsData(input.type, input.conditions, 'input.conditions'),
   };
   return withUniqueName(name, () => db.conflictRule.create({ data }));

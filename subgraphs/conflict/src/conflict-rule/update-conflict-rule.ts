@@ -19,6 +19,7 @@ export async function updateConflictRule(db: Db, id: string, input: UpdateConfli
     ...(input.description !== undefined ? { description: input.description.trim() } : {}),
     ...(input.severity ? { severity: input.severity } : {}),
     ...(input.priority !== undefined ? { priority: input.priority } : {}),
+    ...(input.includeSameAdvertiser != null ? { includeSameAdvertiser: input.includeSameAdvertiser } : {}),
     ...(input.conditions || typeChanged ? { type, ...conditionsData(type, input.conditions, 'input.conditions') } : {}),
   };
   const { count } = await withUniqueName(name, () => db.conflictRule.updateMany({ where: { id }, data }));

@@ -1,0 +1,85 @@
+import { Prisma } from '../generated/prisma/client';
+import type { Condition, Leaf } from './custom-condition';
+import type { Facts } from './engine-types';
+import { leafHolds, valueOf } from './evaluate-condition';
+
+/** true: any campaign may match; false: none can; otherwise a SQL predicate over "CampaignFacts". */
+export type Prefilter = boolean | Prisma.Sql;
+
+const COLUMNS: Record<string, { column: string; type: string; list: boolean }> = {
+  'other.id': { column: '"campaignId"', type: 'uuid', list: false },
+  'other.brandId': { column: '"brandId"', type: 'uuid', list: false },
+  'other.status': { column: '"status"', type: 'text', list: false },
+  'other.categories': { column: '"effectiveCategories"', type: 'text', list: true },
+  'other.platforms': { column: '"platforms"', type: 'text', list: true },
+  'other.countries': { column: '"countries"', type: 'text', list: true },
+};
+
+/** Operators that read the same either way round, so `campaign.x op other.y` can be turned around. */
+const SYMMETRIC = new Set(['eq', 'neq', 'contains_any', 'overlaps']);
+
+function leafPrefilter(leaf: Leaf, subject: Facts): Prefilter {
+  const roots = [leaf.field, leaf.ref].filter((path): path is string => !!path).map((path) => path.split('.')[0]);
+  // Streamers are not known here: anything about them may hold (the evaluator decides later).
+  if (roots.includes('streamer')) return true;
+  // Only the subject: known now.
+  if (!roots.includes('other')) return leafHolds(leaf, { campaign: subject });
+  let field = leaf.field;
+  let value: unknown = leaf.value;
+  if (leaf.ref !== undefined) {
+    const [otherPath, campaignPath] = field.startsWith('other.') ? [field, leaf.ref] : [leaf.ref, field];
+    if (!campaignPath.startsWith('campaign.') || (otherPath !== field && !SYMMETRIC.has(leaf.op))) return true;
+    field = otherPath;
+    value = valueOf(campaignPath, { campaign: subject });
+  }
+  const column = COLUMNS[field];
+  if (!column || value === null || value === undefined) return true;
+  const raw = Prisma.raw(column.column);
+  const values = Array.isArray(value) ? value : [value];
+  const array = Prisma.sql`${values}::${Prisma.raw(column.type)}[]`;
+  if (column.list) {
+    if (leaf.op === 'contains_all') return Prisma.sql`${raw} @> ${array}`;
+    return Prisma.sql`${raw} && ${array}`; // contains_any, overlaps
+  }
+  switch (leaf.op) {
+    case 'eq':
+    case 'in':
+      return Prisma.sql`${raw} = ANY(${array})`;
+    case 'neq':
+    case 'not_in':
+      return Prisma.sql`${raw} <> ALL(${array})`;
+  }
+  return true;
+}
+
+/**
+ * A SQL predicate that every campaign `other` for which `condition` can hold (with `subject` as
+ * `campaign`) satisfies: leaves about the subject are decided now, leaves about `other` become
+ * index-friendly predicates (`&&`, `@>`, `= ANY`), anything else is left to the evaluator (true).
+ * It may let through campaigns that do not match, never the other way round.
+ */
+export function conditionPrefilter(condition: Condition, subject: Facts): Prefilter {
+  if ('all' in condition) {
+    const parts: Prisma.Sql[] = [];
+    for (const child of condition.all) {
+      const part = conditionPrefilter(child, subject);
+      if (part === false) return false;
+      if (part !== true) parts.push(part);
+    }
+    return parts.length ? Prisma.sql`(${Prisma.join(parts, ' AND ')})` : true;
+  }
+  if ('any' in condition) {
+    const parts: Prisma.Sql[] = [];
+    for (const child of condition.any) {
+      const part = conditionPrefilter(child, subject);
+      if (part === true) return true;
+      if (part !== false) parts.push(part);
+    }
+    return parts.length ? Prisma.sql`(${Prisma.join(parts, ' OR ')})` : false;
+  }
+  if ('not' in condition) {
+    const inner = conditionPrefilter(condition.not, subject);
+    return typeof inner === 'boolean' ? !inner : true;
+  }
+  return leafPrefilter(condition, subject);
+}

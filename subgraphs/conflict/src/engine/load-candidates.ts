@@ -1,0 +1,95 @@
+import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import { COMPETING_SQL } from './competing';
+import { conditionPrefilter } from './condition-prefilter';
+import type { Condition } from './custom-condition';
+import { bindingsOf } from './custom-condition';
+import type { Facts, Rule } from './engine-types';
+
+/** The columns the evaluator reads, typed as it expects them. */
+export const FACTS_COLUMNS = Prisma.sql`"campaignId"::text AS "campaignId", "brandId"::text AS "brandId", "status", "categories",
+  "effectiveCategories", "platforms", "countries", "startsAt", "endsAt", "streamerIds"::text[] AS "streamerIds"`;
+
+/**
+ * The campaigns the enabled rules could flag for `subject`, by indexed lookups, never a scan of
+ * every campaign: each arm is one question the rules ask, restricted to competing campaigns whose
+ * window (tstzrange, GiST) overlaps the subject's, and answered from a GIN or B-tree index:
+ *  - the subject's streamers (TIME_OVERLAP, FREQUENCY_CAP, CUSTOM rules reading `streamer.*` and
+ *    `other.*`), over the window widened by the longest frequency-cap period;
+ *  - the competing categories the subject is in (CATEGORY_CONFLICT);
+ *  - the platforms of an exclusivity the subject is part of (PLATFORM_EXCLUSIVITY);
+ *  - what each CUSTOM rule reading `other.*` could match (its prefilter).
+ * The arms are united (UNION removes duplicates); the evaluator then decides exactly, so this only
+ * has to be a superset of what matters (the property test checks it against a naive scan).
+ */
+export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rule[], streamerId?: string): Promise<Facts[]> {
+  const participation = streamerId !== undefined;
+  const streamers = participation ? [streamerId] : subject.streamerIds;
+  const arms: Prisma.Sql[] = [];
+  let everything = false;
+  let byStreamer = false;
+  let reachMinutes = 0;
+  const categories = new Set<string>();
+  const exclusivePlatforms = new Set<string>();
+  const exclusiveBrands = new Set<string>();
+  const exclusiveBrandPlatforms = new Set<string>();
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    switch (rule.type) {
+      case 'TIME_OVERLAP':
+        byStreamer = true;
+        break;
+      case 'FREQUENCY_CAP':
+        byStreamer = true;
+        reachMinutes = Math.max(reachMinutes, rule.periodMinutes ?? 0);
+        break;
+      case 'CATEGORY_CONFLICT':
+        if (!participation && rule.competingCategories.some((category) => subject.effectiveCategories.includes(category))) {
+          rule.competingCategories.forEach((category) => categories.add(category));
+        }
+        break;
+      case 'PLATFORM_EXCLUSIVITY': {
+        const platform = rule.exclusivePlatform;
+        if (participation || !platform || !subject.platforms.includes(platform) || !rule.exclusiveBrandId) break;
+        if (rule.exclusiveBrandId === subject.brandId) exclusivePlatforms.add(platform);
+        else {
+          exclusiveBrands.add(rule.exclusiveBrandId);
+          exclusiveBrandPlatforms.add(platform);
+        }
+        break;
+      }
+      case 'CUSTOM': {
+        const condition = rule.condition as unknown as Condition;
+        const bindings = bindingsOf(condition);
+        if (!bindings.other) break;
+        if (bindings.streamer) {
+          byStreamer = true;
+          break;
+        }
+        if (participation) break;
+        const prefilter = conditionPrefilter(condition, subject);
+        if (prefilter === true) everything = true;
+        else if (prefilter !== false) arms.push(prefilter);
+      }
+    }
+  }
+  const window = (minutes: number) =>
+    Prisma.sql`tstzrange(${new Date(subject.startsAt.getTime() - minutes * 60_000).toISOString()}::timestamptz,
+      ${new Date(subject.endsAt.getTime() + minutes * 60_000).toISOString()}::timestamptz, '[)')`;
+  const select = (predicate: Prisma.Sql, minutes = 0) => Prisma.sql`SELECT ${FACTS_COLUMNS} FROM "CampaignFacts"
+    WHERE ${COMPETING_SQL} AND "window" && ${window(minutes)} AND "campaignId" <> ${subject.campaignId}::uuid AND ${predicate}`;
+
+  const queries: Prisma.Sql[] = [];
+  if (everything) queries.push(select(Prisma.sql`TRUE`));
+  else {
+    if (categories.size) arms.push(Prisma.sql`"effectiveCategories" && ${[...categories]}::text[]`);
+    if (exclusivePlatforms.size) arms.push(Prisma.sql`"platforms" && ${[...exclusivePlatforms]}::text[]`);
+    if (exclusiveBrands.size) {
+      arms.push(Prisma.sql`("brandId" = ANY(${[...exclusiveBrands]}::uuid[]) AND "platforms" && ${[...exclusiveBrandPlatforms]}::text[])`);
+    }
+    queries.push(...arms.map((arm) => select(arm)));
+  }
+  if (byStreamer && streamers.length) queries.push(select(Prisma.sql`"streamerIds" && ${streamers}::uuid[]`, reachMinutes));
+  if (!queries.length) return [];
+  return db.$queryRaw<Facts[]>(Prisma.join(queries, ' UNION '));
+}
