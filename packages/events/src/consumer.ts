@@ -3,11 +3,18 @@ import type { SqlExecutor } from './outbox';
 import { PermanentEventError } from './transport';
 import type { ConsumerOptions } from './transport';
 
+/**
+ * What a consumer does with one event, in its inbox transaction. It may return a follow-up that runs
+ * only once that transaction has committed, outside it (e.g. notifying live subscribers): best
+ * effort, at most once per handling, never for an event whose effects were rolled back.
+ */
 export type EventHandler<TTx, TContract extends EventContract> = (
   tx: TTx,
   data: EventData<TContract>,
   envelope: EventEnvelope,
-) => Promise<void>;
+) => Promise<void | AfterCommit>;
+
+export type AfterCommit = () => Promise<void> | void;
 
 interface HandlerEntry<TTx> {
   contract: EventContract;
@@ -85,14 +92,26 @@ export function createConsumer<TTx extends InboxExecutor>(options: {
       batch.map((item) => item.envelope.type),
     );
     const unhandled = new Set(fresh.map((row) => row.eventId.toLowerCase()));
+    const followUps: AfterCommit[] = [];
     for (const item of batch) {
-      if (unhandled.delete(item.envelope.id.toLowerCase())) await item.handle(tx, item.data, item.envelope);
+      if (!unhandled.delete(item.envelope.id.toLowerCase())) continue;
+      const followUp = await item.handle(tx, item.data, item.envelope);
+      if (followUp) followUps.push(followUp);
     }
+    return followUps;
+  };
+
+  /** The follow-ups of a committed transaction; their failures change nothing that was committed. */
+  const afterCommit = async (followUps: AfterCommit[]) => {
+    for (const followUp of followUps)
+      await Promise.resolve()
+        .then(followUp)
+        .catch(() => {});
   };
 
   const alone = async (item: InboxItem<TTx>) => {
     try {
-      await options.db.$transaction((tx) => handleIn(tx, [item]));
+      await afterCommit(await options.db.$transaction((tx) => handleIn(tx, [item])));
       item.resolve();
     } catch (error) {
       item.reject(error);
@@ -110,12 +129,14 @@ export function createConsumer<TTx extends InboxExecutor>(options: {
           await alone(batch[0]!);
           continue;
         }
+        let followUps: AfterCommit[];
         try {
-          await options.db.$transaction((tx) => handleIn(tx, batch));
+          followUps = await options.db.$transaction((tx) => handleIn(tx, batch));
         } catch {
           for (const item of batch) await alone(item);
           continue;
         }
+        await afterCommit(followUps);
         for (const item of batch) item.resolve();
       }
     } finally {

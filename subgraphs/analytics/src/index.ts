@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from '@gametriggers/federation';
 import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
+import { createDeliveryConsumer } from './metrics/delivery.consumer';
 import type { Db } from './db';
 import { buildAnalyticsSchema } from './schema';
 import { seedDemo } from './seed';
@@ -17,4 +18,6 @@ export const analyticsSubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildAnalyticsSchema,
   createContext,
   seedDemo,
+  /** Counts the deliveries the campaign subgraph records (campaign.delivery.recorded). */
+  createEventConsumer: createDeliveryConsumer,
 };

@@ -6,6 +6,7 @@ import { createCampaignJobHandlers } from './campaign/run-campaign-jobs';
 import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
+import { deliveryRoutes } from './delivery/delivery-routes';
 import type { Db } from './db';
 import { buildCampaignSchema } from './schema';
 import { seedDemo } from './seed';
@@ -18,8 +19,13 @@ export const campaignSubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildCampaignSchema,
   createContext,
   seedDemo,
-  /** Writes CampaignChanged to its outbox with every change of a campaign's facts. */
+  /** Writes CampaignChanged with every change of a campaign's facts, DeliveryRecorded and EarningsReleased. */
   producesEvents: true,
-  /** Starts SCHEDULED campaigns at startsAt and completes them at endsAt (campaign-jobs.ts). */
+  /**
+   * Starts SCHEDULED campaigns at startsAt and completes them at endsAt (campaign-jobs.ts);
+   * releases held earnings after their review period (delivery/release-earnings.ts).
+   */
   createJobHandlers: createCampaignJobHandlers,
+  /** The overlay page, viewer samples, tracked clicks and conversion postbacks (delivery/delivery-routes.ts). */
+  routes: deliveryRoutes,
 };

@@ -23,3 +23,49 @@ export const CampaignChanged = defineEvent({
     revision: z.number().int().nonnegative(),
   }),
 });
+
+/** An amount in minor units of its currency, as a decimal string (64-bit integers do not fit JSON numbers). */
+const minorUnits = z.string().regex(/^(0|[1-9][0-9]{0,18})$/, 'a non-negative integer in minor units');
+const currency = z.string().regex(/^[A-Z]{3}$/);
+
+/** One delivery of a campaign by a streamer, as recorded and charged: analytics counts it. */
+export const DeliveryRecorded = defineEvent({
+  type: 'campaign.delivery.recorded',
+  version: 1,
+  source: 'campaign',
+  description: 'A viewer sample, click or conversion was recorded for a participation, with what it cost (zero if flagged or capped).',
+  schema: z.object({
+    deliveryId: z.uuid(),
+    campaignId: z.uuid(),
+    participationId: z.uuid(),
+    streamerId: z.uuid(),
+    brandId: z.uuid(),
+    kind: z.enum(['VIEWER_SAMPLE', 'CLICK', 'CONVERSION']),
+    /** Viewers of a sample (view-minutes), 1 for a click or a conversion. */
+    quantity: z.number().int().nonnegative(),
+    status: z.enum(['PAID', 'CAPPED', 'FLAGGED']),
+    costMinor: minorUnits,
+    currency,
+    occurredAt: z.iso.datetime(),
+  }),
+});
+
+/** Earnings past their review period: the wallet credits them to the streamer, from the brand's campaign budget. */
+export const EarningsReleased = defineEvent({
+  type: 'campaign.earnings.released',
+  version: 1,
+  source: 'campaign',
+  description: "A streamer's held earnings of one participation passed their review period and are due to the streamer.",
+  schema: z.object({
+    /** Unique per release: the wallet's idempotency key. */
+    releaseId: z.uuid(),
+    campaignId: z.uuid(),
+    participationId: z.uuid(),
+    streamerId: z.uuid(),
+    brandId: z.uuid(),
+    currency,
+    amountMinor: minorUnits,
+    /** The earnings released (each a paid delivery). */
+    earningIds: z.array(z.uuid()).min(1),
+  }),
+});

@@ -7,7 +7,7 @@ import type { Context } from '../context';
  * subscriber that reacts at once reads the new totals. A lost live event is not worth failing a
  * recorded delivery for: the next one carries the totals anyway.
  */
-export async function publishMetricsUpdated(ctx: Context, campaignId: string): Promise<void> {
+export async function publishMetricsUpdated(ctx: Pick<Context, 'publish' | 'logger'>, campaignId: string): Promise<void> {
   const event: CampaignMetricsUpdatedEvent = { campaignId };
   try {
     await ctx.publish?.(topics.campaignMetricsUpdated(campaignId), event);

@@ -7,7 +7,7 @@ import type { RecordDeliveryMetricsInput } from './campaign-metrics.inputs';
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 export interface RecordDeliveryResult {
   campaignId: string;
@@ -64,37 +64,55 @@ export async function recordDeliveryMetrics(db: Db, input: RecordDeliveryMetrics
     spendMinor,
     currency: input.spend.currency,
   };
-  const bucketStart = new Date(Math.floor(input.occurredAt.getTime() / HOUR_MS) * HOUR_MS);
 
   return db.$transaction(
-    async (tx) => {
-      // First, so a concurrent retry waits on this row and then sees it as a duplicate.
-      const { count } = await tx.deliveryBatch.createMany({ data: [{ id: input.idempotencyKey, ...batch }], skipDuplicates: true });
-      if (count === 0) {
-        const stored = await tx.deliveryBatch.findUniqueOrThrow({ where: { id: input.idempotencyKey } });
-        if (!sameDelivery(stored, batch)) {
-          throw new ConflictError('idempotencyKey was already used for a different delivery', 'input.idempotencyKey');
-        }
-        return { campaignId: stored.campaignId, recorded: false };
-      }
-      await assertCampaignCurrency(tx, batch.campaignId, batch.currency);
-      await tx.$executeRaw`
-        INSERT INTO "MetricsBucket" ("id", "campaignId", "streamerId", "bucketStart",
-                                     "impressions", "clicks", "viewMinutes", "conversions", "spendMinor", "currency",
-                                     "createdAt", "updatedAt")
-        VALUES (${uuidv7()}::uuid, ${batch.campaignId}::uuid, ${batch.streamerId}::uuid, ${bucketStart}::timestamptz,
-                ${batch.impressions}, ${batch.clicks}, ${batch.viewMinutes}, ${batch.conversions}, ${batch.spendMinor}, ${batch.currency},
-                now(), now())
-        ON CONFLICT ("campaignId", COALESCE("streamerId", '00000000-0000-0000-0000-000000000000'::uuid), "bucketStart")
-        DO UPDATE SET "impressions" = "MetricsBucket"."impressions" + EXCLUDED."impressions",
-                      "clicks" = "MetricsBucket"."clicks" + EXCLUDED."clicks",
-                      "viewMinutes" = "MetricsBucket"."viewMinutes" + EXCLUDED."viewMinutes",
-                      "conversions" = "MetricsBucket"."conversions" + EXCLUDED."conversions",
-                      "spendMinor" = "MetricsBucket"."spendMinor" + EXCLUDED."spendMinor",
-                      "updatedAt" = now()`;
-      return { campaignId: batch.campaignId, recorded: true };
-    },
+    (tx) => recordDeliveryIn(tx, input.idempotencyKey, batch),
     // Reports on one bucket queue on its row lock; give a burst of them time to get a connection.
     { maxWait: 10_000, timeout: 15_000 },
   );
+}
+
+export interface DeliveryBatchData {
+  campaignId: string;
+  streamerId: string | null;
+  occurredAt: Date;
+  impressions: bigint;
+  clicks: bigint;
+  viewMinutes: bigint;
+  conversions: bigint;
+  spendMinor: bigint;
+  currency: string;
+}
+
+/**
+ * The batch row, then the atomic increment of its hourly bucket, in the caller's transaction
+ * (a report's own, or the event consumer's inbox transaction). Counted once per key.
+ */
+export async function recordDeliveryIn(tx: Tx, key: string, batch: DeliveryBatchData): Promise<RecordDeliveryResult> {
+  const bucketStart = new Date(Math.floor(batch.occurredAt.getTime() / HOUR_MS) * HOUR_MS);
+  // First, so a concurrent retry waits on this row and then sees it as a duplicate.
+  const { count } = await tx.deliveryBatch.createMany({ data: [{ id: key, ...batch }], skipDuplicates: true });
+  if (count === 0) {
+    const stored = await tx.deliveryBatch.findUniqueOrThrow({ where: { id: key } });
+    if (!sameDelivery(stored, batch as unknown as Record<string, unknown>)) {
+      throw new ConflictError('idempotencyKey was already used for a different delivery', 'input.idempotencyKey');
+    }
+    return { campaignId: stored.campaignId, recorded: false };
+  }
+  await assertCampaignCurrency(tx, batch.campaignId, batch.currency);
+  await tx.$executeRaw`
+    INSERT INTO "MetricsBucket" ("id", "campaignId", "streamerId", "bucketStart",
+                                 "impressions", "clicks", "viewMinutes", "conversions", "spendMinor", "currency",
+                                 "createdAt", "updatedAt")
+    VALUES (${uuidv7()}::uuid, ${batch.campaignId}::uuid, ${batch.streamerId}::uuid, ${bucketStart}::timestamptz,
+            ${batch.impressions}, ${batch.clicks}, ${batch.viewMinutes}, ${batch.conversions}, ${batch.spendMinor}, ${batch.currency},
+            now(), now())
+    ON CONFLICT ("campaignId", COALESCE("streamerId", '00000000-0000-0000-0000-000000000000'::uuid), "bucketStart")
+    DO UPDATE SET "impressions" = "MetricsBucket"."impressions" + EXCLUDED."impressions",
+                  "clicks" = "MetricsBucket"."clicks" + EXCLUDED."clicks",
+                  "viewMinutes" = "MetricsBucket"."viewMinutes" + EXCLUDED."viewMinutes",
+                  "conversions" = "MetricsBucket"."conversions" + EXCLUDED."conversions",
+                  "spendMinor" = "MetricsBucket"."spendMinor" + EXCLUDED."spendMinor",
+                  "updatedAt" = now()`;
+  return { campaignId: batch.campaignId, recorded: true };
 }

@@ -1,5 +1,8 @@
 import { AgeRange, CATEGORY_PATTERN, COUNTRY_PATTERN, LANGUAGE_PATTERN, MoneyInput, PageArgs, Platform } from '@gametriggers/federation';
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+const LANDING_URL = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
+const LANDING_URL_MESSAGE = { message: 'landingUrl must be an http(s) URL' };
 import { GraphQLDateTime } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { CampaignPricingModel, CampaignStatus } from './campaign.type';
@@ -57,6 +60,11 @@ export class CreateCampaignInput {
   @Field(() => MoneyInput, { nullable: true }) @IsOptional() @ValidateNested() perStreamerCap?: MoneyInput | null;
   @Field(() => CampaignPricingInput) @ValidateNested() pricing!: CampaignPricingInput;
   @Field(() => CampaignTargetingInput, { nullable: true }) @IsOptional() @ValidateNested() targeting?: CampaignTargetingInput | null;
+  @Field(() => String, { nullable: true, description: 'Where tracked clicks on the chat link land (http or https).' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsUrl(LANDING_URL, LANDING_URL_MESSAGE)
+  landingUrl?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change (null clears a cap); groups are replaced whole. DRAFT campaigns only.' })
@@ -69,6 +77,11 @@ export class UpdateCampaignInput {
   @Field(() => MoneyInput, { nullable: true }) @IsOptional() @ValidateNested() perStreamerCap?: MoneyInput | null;
   @Field(() => CampaignPricingInput, { nullable: true }) @IsOptional() @ValidateNested() pricing?: CampaignPricingInput;
   @Field(() => CampaignTargetingInput, { nullable: true }) @IsOptional() @ValidateNested() targeting?: CampaignTargetingInput;
+  @Field(() => String, { nullable: true, description: 'null removes it.' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsUrl(LANDING_URL, LANDING_URL_MESSAGE)
+  landingUrl?: string | null;
 }
 
 @ArgsType()

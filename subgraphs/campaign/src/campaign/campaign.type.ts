@@ -30,7 +30,7 @@ registerEnumType(CampaignPricingModel, {
     CPM: { description: 'Per thousand impressions.' },
     CPC: { description: 'Per click.' },
     CPA: { description: 'Per acquisition (sign-up, purchase).' },
-    FLAT_FEE: { description: 'A fixed fee per participating streamer.' },
+    FLAT_FEE: { description: 'A fixed fee per stream with the overlay on screen (a new stream starts after 30 minutes without a sample).' },
   },
 });
 
@@ -74,6 +74,8 @@ export class Campaign {
   @Field(() => CampaignPricing) pricing!: CampaignPricing;
   @Field(() => Money, { description: 'Spent so far.' }) spent!: Money;
   @Field(() => CampaignTargeting) targeting!: CampaignTargeting;
+  @Field(() => String, { nullable: true, description: 'Where tracked clicks on the chat link land; null: clicks are not tracked.' })
+  landingUrl!: string | null;
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime) updatedAt!: Date;
 }

@@ -20,6 +20,7 @@ export async function createCampaign(db: Db, input: CreateCampaignInput) {
     ...amounts,
     pricingModel: input.pricing.model,
     ...targetingData(input.targeting, 'input.targeting'),
+    landingUrl: input.landingUrl ?? null,
   };
   return db.$transaction(async (tx) => {
     const campaign = await tx.campaign.create({ data });

@@ -1,6 +1,7 @@
 import { handleJob } from '@gametriggers/events';
 import type { JobHandler } from '@gametriggers/events';
 import type { Db } from '../db';
+import { createReleaseEarningsHandler } from '../delivery/release-earnings';
 import { EndCampaignJob, ReconcileCampaignJobsJob, StartCampaignJob, campaignsMissingJobs, scheduleCampaignJobs } from './campaign-jobs';
 import { transitionCampaign } from './transition-campaign';
 
@@ -45,5 +46,6 @@ export function createCampaignJobHandlers(db: Db): JobHandler[] {
       },
       { cron: '17 * * * *', payload: {}, atStart: true },
     ),
+    createReleaseEarningsHandler(db),
   ];
 }

@@ -27,6 +27,7 @@ export function toCampaign(row: CampaignRow): Campaign {
       maxAverageViewers: row.maxAverageViewers,
       audienceAgeRanges: row.targetAgeRanges as AgeRange[],
     },
+    landingUrl: row.landingUrl,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

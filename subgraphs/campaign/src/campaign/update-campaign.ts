@@ -40,6 +40,7 @@ export async function updateCampaign(db: Db, id: string, input: UpdateCampaignIn
         : {}),
       ...(input.pricing ? { pricingModel: input.pricing.model } : {}),
       ...(input.targeting ? targetingData(input.targeting, 'input.targeting') : {}),
+      ...(input.landingUrl !== undefined ? { landingUrl: input.landingUrl } : {}),
     };
     const { count } = await tx.campaign.updateMany({
       where: { id, status: 'DRAFT', revision: row.revision },
