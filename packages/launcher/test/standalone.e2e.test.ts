@@ -195,6 +195,15 @@ describe('when a configured service is down', () => {
     expect(output).not.toMatch(/\n\s+at /);
   });
 
+  it('in production, the router and a subgraph refuse to start without INTERNAL_AUTH_SECRET', async () => {
+    for (const entry of ['router/src/main.ts', 'subgraphs/brand/src/main.ts']) {
+      const { code, output } = await runToExit(entry, cleanEnv({ NODE_ENV: 'production', PORT: '0', SUPERGRAPH_PATH: '/nonexistent' }));
+      expect(code, entry).toBe(1);
+      expect(output, entry).toMatch(/INTERNAL_AUTH_SECRET is required in production/);
+      expect(output, entry).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('the whole stack exits with a sentence when Redis is configured but unreachable', async () => {
     const { code, output } = await runToExit(
       'packages/launcher/src/main.ts',
