@@ -5,7 +5,6 @@ import type { GraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { JWKS_PATH, createAccessTokenVerifier } from '@gametriggers/auth';
 import type { InternalAuth } from '@gametriggers/auth';
 import { serveMetrics } from '@gametriggers/federation';
 import type { PubSub } from '@gametriggers/pubsub';
@@ -14,10 +13,9 @@ import { GraphQLError } from 'graphql';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { authenticate, AuthenticationRefused } from './auth/authenticate';
-import { clientAddress } from './auth/client-address';
 import { serveJwks } from './auth/jwks-route';
-import { createRouterContext, pickForwardedHeaders } from './context';
+import { createRouterAuth } from './auth/router-auth';
+import type { AccessTokenOptions } from './auth/router-auth';
 import type { RouterContext } from './context';
 import { createGateway } from './gateway';
 import { sendGraphiQL, wantsGraphiQL } from './graphiql';
@@ -47,18 +45,7 @@ export interface RouterOptions {
   trustedProxies?: number;
 }
 
-export interface AccessTokenOptions {
-  /** Identity's JWKS (JWKS_URL). Default: the identity subgraph's URL with `/graphql` replaced by JWKS_PATH. */
-  jwksUrl?: string | undefined;
-  /** Expected `iss` (AUTH_ISSUER). Default DEFAULT_ISSUER. */
-  issuer?: string | undefined;
-  /** Default 5 s. */
-  clockToleranceSeconds?: number;
-  /** Default 10 minutes. */
-  jwksCacheMaxAgeMs?: number;
-  /** Minimum time between two JWKS fetches caused by unknown `kid`s. Default 30 s. */
-  jwksCooldownMs?: number;
-}
+export type { AccessTokenOptions } from './auth/router-auth';
 
 export interface RunningRouter {
   url: string;
@@ -80,23 +67,16 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const app = express();
   const httpServer = http.createServer(app);
   const { gateway, apiSchema, subgraphUrls } = createGateway(options.supergraphSdl, options.internalAuth, options.subgraphUrls);
-  const tokens = options.accessTokens ?? {};
-  const jwksUrl = () => {
-    if (tokens.jwksUrl) return tokens.jwksUrl;
-    const identity = subgraphUrls()['identity'];
-    if (!identity) throw new Error('no JWKS_URL and no identity subgraph to take the keys from');
-    return identity.replace(/\/graphql\/?$/, '') + JWKS_PATH;
-  };
-  const verifier = createAccessTokenVerifier({
-    jwksUrl,
-    issuer: tokens.issuer,
-    ...(tokens.clockToleranceSeconds !== undefined ? { clockToleranceSeconds: tokens.clockToleranceSeconds } : {}),
-    ...(tokens.jwksCacheMaxAgeMs !== undefined ? { jwksCacheMaxAgeMs: tokens.jwksCacheMaxAgeMs } : {}),
-    ...(tokens.jwksCooldownMs !== undefined ? { jwksCooldownMs: tokens.jwksCooldownMs } : {}),
-  });
-  const trustedProxies = options.trustedProxies ?? 0;
   const registry = new Registry();
   const metrics = createRouterMetrics(registry);
+  const auth = createRouterAuth({
+    accessTokens: options.accessTokens ?? {},
+    internalAuth: options.internalAuth,
+    trustedProxies: options.trustedProxies ?? 0,
+    subgraphUrls,
+    logger: options.logger,
+    onRefused: metrics.countRefusal,
+  });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     formatError: createRouterFormatError(options.logger),
@@ -121,20 +101,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     logger: options.logger,
     apiSchema,
     execute,
-    connect: async (params, request) => {
-      const authorization = params?.['authorization'];
-      const { viewer, expiresAt } = await authenticate(
-        verifier,
-        typeof authorization === 'string' ? authorization : undefined,
-        options.logger,
-      );
-      const context = createRouterContext(options.internalAuth, {
-        viewer,
-        clientAddress: clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
-        headers: pickForwardedHeaders(params),
-      });
-      return { context, ...(expiresAt ? { expiresAt } : {}) };
-    },
+    connect: auth.connect,
   });
 
   app.get('/healthz', (_req, res) => {
@@ -146,30 +113,14 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs });
   });
   serveMetrics(app, registry, options.logger);
-  serveJwks(app, { jwksUrl, logger: options.logger });
+  serveJwks(app, { jwksUrl: auth.jwksUrl, logger: options.logger });
   app.use('/graphql', (req, res, next) => (wantsGraphiQL(req) ? sendGraphiQL(req, res) : next()));
   app.use(
     '/graphql',
     // Before any GraphQL: a request with a bad token is refused whole, not run as anonymous.
-    async (req, res, next) => {
-      try {
-        res.locals['viewer'] = (await authenticate(verifier, req.headers.authorization, options.logger)).viewer;
-        next();
-      } catch (error) {
-        if (!(error instanceof AuthenticationRefused)) return next(error);
-        if (error.challenge) res.set('www-authenticate', error.challenge);
-        res.status(error.status).json(error.body);
-      }
-    },
+    auth.httpAuthentication,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createRouterContext(options.internalAuth, {
-          viewer: res.locals['viewer'],
-          clientAddress: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies),
-          headers: pickForwardedHeaders(req.headers),
-        }),
-    }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => auth.httpContext(req, res) }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -125,6 +125,11 @@ describe('a request with a bad token is refused whole: 401 UNAUTHENTICATED, WWW-
     expectRefused(await stack.post(WHOAMI, { authorization: 'Basic YWRtaW46YWRtaW4=' }), 'invalid_request');
     expectRefused(await stack.post(WHOAMI, { authorization: 'Bearer' }), 'invalid_request');
   });
+
+  it('counted in the router metrics', async () => {
+    const metrics = await (await fetch(stack.router.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/^gametriggers_router_access_token_refusals_total\{transport="http",status="401"\} ([1-9]\d*)$/m);
+  });
 });
 
 describe('key rotation and the JWKS', () => {
@@ -160,7 +165,12 @@ describe('key rotation and the JWKS', () => {
 describe('a subgraph called directly', () => {
   it('refuses a request without, or with a forged, internal viewer token: 401 UNAUTHENTICATED', async () => {
     const other = createInternalAuth(createHash('sha256').update('another deployment').digest('base64'));
-    for (const headers of [{}, { [VIEWER_HEADER]: 'not-a-token' }, { [VIEWER_HEADER]: await other.sign({ kind: 'ADMIN', scopes: [] }) }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { [VIEWER_HEADER]: 'not-a-token' },
+      { [VIEWER_HEADER]: await other.sign({ kind: 'ADMIN', scopes: [] }) },
+    ];
+    for (const headers of attempts) {
       const result = await stack.post(WHOAMI, headers, stack.subgraph.url);
       expect(result.status).toBe(401);
       expect(result.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED' });

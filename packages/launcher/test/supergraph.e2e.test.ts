@@ -220,7 +220,7 @@ describe('access control across the graph', () => {
 
   it('refuses a tampered token whole, and serves identity’s keys at the router', async () => {
     const { authorization } = await signInAs(url, 'kiraplays');
-    const [header, payload, signature] = authorization.slice('Bearer '.length).split('.');
+    const [header, payload, signature] = authorization!.slice('Bearer '.length).split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, eid: demoIds.streamers.tactician })).toString('base64url')}.${signature}`;
     const response = await fetch(url, {

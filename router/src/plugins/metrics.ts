@@ -8,6 +8,8 @@ export interface RouterMetrics {
   plugin: ApolloServerPlugin;
   /** The pub/sub as seen by the subscriptions: counts the active ones. */
   countSubscriptions: (pubsub: PubSub) => PubSub;
+  /** Counts a request or connection refused for its access token (401), or for unavailable keys (503). */
+  countRefusal: (transport: 'http' | 'websocket', status: number) => void;
 }
 
 /**
@@ -43,6 +45,12 @@ export function createRouterMetrics(registry: Registry): RouterMetrics {
   });
   // Present from the first scrape, at 0.
   active.set(0);
+  const refusals = new Counter({
+    name: 'gametriggers_router_access_token_refusals_total',
+    help: 'Requests and WebSocket connections refused before any GraphQL ran: status 401 for the access token, 503 when identity keys were unavailable.',
+    labelNames: ['transport', 'status'],
+    registers,
+  });
 
   const plugin: ApolloServerPlugin = {
     async requestDidStart(requestContext) {
@@ -81,5 +89,9 @@ export function createRouterMetrics(registry: Registry): RouterMetrics {
     },
   });
 
-  return { plugin, countSubscriptions };
+  return {
+    plugin,
+    countSubscriptions,
+    countRefusal: (transport, status) => refusals.inc({ transport, status: String(status) }),
+  };
 }
