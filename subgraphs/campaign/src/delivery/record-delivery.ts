@@ -49,17 +49,16 @@ const dayOf = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMont
 export async function recordDelivery(db: Db, report: DeliveryReport, now = new Date()): Promise<RecordedDelivery> {
   const config = deliveryConfig();
   return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Campaign[]>`
+    const [campaign] = await tx.$queryRaw<Campaign[]>`
       SELECT campaign.* FROM "Campaign" AS campaign
       JOIN "Participation" AS participation ON participation."campaignId" = campaign."id"
       WHERE participation."id" = ${report.participationId}::uuid
       FOR UPDATE OF campaign`;
-    const participation = locked && (await tx.participation.findUnique({ where: { id: report.participationId } }));
-    if (!locked || !participation) throw new DeliveryRefusedError('UNKNOWN_LINK', 'No such overlay or link');
+    const participation = campaign && (await tx.participation.findUnique({ where: { id: report.participationId } }));
+    if (!campaign || !participation) throw new DeliveryRefusedError('UNKNOWN_LINK', 'No such overlay or link');
     if (report.generation !== undefined && report.generation !== participation.overlayGeneration) {
       throw new DeliveryRefusedError('UNKNOWN_LINK', 'This link was replaced; use the current one');
     }
-    const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: locked.id } });
     if (participation.status !== 'ACCEPTED')
       throw new DeliveryRefusedError('NOT_TAKING_PART', 'The streamer is not taking part in this campaign');
     if (campaign.status !== 'ACTIVE' || now < campaign.startsAt || now >= campaign.endsAt) {
