@@ -104,7 +104,8 @@ const leafShape = z.strictObject({
 
 /** The leaf's own rules, once its shape is right: operator fits the attribute, value fits both. */
 const leafSchema = leafShape.superRefine((leaf, ctx) => {
-  const spec = FIELDS[leaf.field]!;
+  const spec = FIELDS[leaf.field];
+  if (!spec) return; // reported by the field's own check
   const allowed = spec.list ? LIST_OPS : SCALAR_OPS[spec.element === 'number' ? 'number' : 'text'];
   if (!allowed.includes(leaf.op)) {
     ctx.addIssue({ code: 'custom', path: ['op'], message: `${leaf.field} takes ${allowed.join(', ')}, not ${leaf.op}` });
