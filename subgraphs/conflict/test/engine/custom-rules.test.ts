@@ -3,6 +3,7 @@ import type { Condition } from '../../src/engine/custom-condition';
 import { bindingsOf, describeCondition, parseCondition } from '../../src/engine/custom-condition';
 import type { Streamer } from '../../src/engine/engine-types';
 import { conditionHolds } from '../../src/engine/evaluate-condition';
+import type { Bindings } from '../../src/engine/evaluate-condition';
 import { evaluateRules } from '../../src/engine/evaluate-rules';
 import { at, facts, rule } from './builders';
 
@@ -25,9 +26,9 @@ const other = facts({
   countries: ['DE'],
 });
 const streamer: Streamer = { streamerId: 's1', country: 'DE', averageViewers: 120, categories: ['fps'], platforms: ['TWITCH'] };
-const bindings = { campaign, other, streamer: { streamerId: 's1', facts: streamer } };
+const bindings: Bindings = { campaign, other, streamer: { streamerId: 's1', facts: streamer } };
 
-const holds = (condition: unknown, given = bindings) => conditionHolds(parseCondition(condition, 'when'), given);
+const holds = (condition: unknown, given: Bindings = bindings) => conditionHolds(parseCondition(condition, 'when'), given);
 const leaf = (field: string, op: string, value: unknown) => ({ field, op, value });
 
 describe('custom conditions: operators', () => {
