@@ -40,13 +40,19 @@ export function isAllowed(viewer: Viewer | undefined, rule: AccessRule): boolean
 /** Who owns a record, by whichever id the record carries. */
 export type Owner = { brandId: string } | { streamerId: string } | { accountId: string };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are equal as given, or as UUIDs whatever their letter case (PostgreSQL prints them lower case). */
+const sameId = (a: string | undefined, b: string): boolean =>
+  !!a && !!b && (a === b || (UUID.test(a) && UUID.test(b) && a.toLowerCase() === b.toLowerCase()));
+
 /**
  * Whether the viewer is the owner: the brand's own account for `brandId`, the streamer's for
  * `streamerId`, the account itself for `accountId`. Admins are not owners (see assertOwner).
  */
 export function isOwner(viewer: Viewer | undefined, owner: Owner): boolean {
   if (!isSignedIn(viewer)) return false;
-  if ('brandId' in owner) return viewer.kind === 'BRAND' && !!viewer.entityId && viewer.entityId === owner.brandId;
-  if ('streamerId' in owner) return viewer.kind === 'STREAMER' && !!viewer.entityId && viewer.entityId === owner.streamerId;
-  return !!viewer.accountId && viewer.accountId === owner.accountId;
+  if ('brandId' in owner) return viewer.kind === 'BRAND' && sameId(viewer.entityId, owner.brandId);
+  if ('streamerId' in owner) return viewer.kind === 'STREAMER' && sameId(viewer.entityId, owner.streamerId);
+  return sameId(viewer.accountId, owner.accountId);
 }

@@ -42,4 +42,10 @@ describe('isOwner', () => {
     expect(isOwner(ANONYMOUS, { accountId: 'x' })).toBe(false);
     expect(isOwner({ kind: 'BRAND', scopes: [] }, { brandId: '' })).toBe(false);
   });
+
+  it('compares UUIDs whatever their letter case, other ids exactly', () => {
+    const id = '01930000-0000-7000-8000-0000000b0001';
+    expect(isOwner({ ...brand, entityId: id.toUpperCase() }, { brandId: id })).toBe(true);
+    expect(isOwner({ ...brand, entityId: 'Brand-X' }, { brandId: 'brand-x' })).toBe(false);
+  });
 });
