@@ -50,6 +50,18 @@ describe('a request without a token', () => {
   });
 });
 
+describe('behind a trusted proxy (TRUST_PROXY=1)', () => {
+  it('takes the client address from the proxy’s X-Forwarded-For entry, not from what the client wrote', async () => {
+    const proxied = await startAuthStack({ trustedProxies: 1 });
+    try {
+      const result = await proxied.post(WHOAMI, { 'x-forwarded-for': '6.6.6.6, 198.51.100.7' });
+      expect(result.body.data!['whoami'].forwardedFor).toBe('198.51.100.7');
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
+
 describe('a request with a valid access token', () => {
   it.each([
     ['BRAND', { kind: 'BRAND', sub: 'acct-b', eid: 'brand-1', sid: 'sess-b', scope: 'campaigns:write wallet:read' }],

@@ -17,7 +17,41 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
 });
 
+/** An OAuth 2.0 / OIDC provider as configured: IDENTITY_OAUTH_<NAME>_{ISSUER,CLIENT_ID,CLIENT_SECRET,REDIRECT_URI,SCOPES}. */
+export interface OAuthProviderConfig {
+  /** The issuer; its `/.well-known/openid-configuration` gives the endpoints. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back (a page of the web app, which calls completeOAuth*). */
+  redirectUri: string;
+  scopes: string;
+}
+
+/** Scopes asked for when IDENTITY_OAUTH_<NAME>_SCOPES is not set. */
+const DEFAULT_OAUTH_SCOPES: Record<string, string> = {
+  TWITCH: 'openid user:read:email',
+  YOUTUBE: 'openid email profile https://www.googleapis.com/auth/youtube.readonly',
+};
+
+function oauthProvider(env: NodeJS.ProcessEnv, name: 'TWITCH' | 'YOUTUBE'): OAuthProviderConfig | undefined {
+  const value = (field: string) => env[`IDENTITY_OAUTH_${name}_${field}`]?.trim() || undefined;
+  const [issuer, clientId, clientSecret, redirectUri] = [
+    value('ISSUER'),
+    value('CLIENT_ID'),
+    value('CLIENT_SECRET'),
+    value('REDIRECT_URI'),
+  ];
+  if (!issuer && !clientId) return undefined;
+  if (!issuer || !clientId || !clientSecret || !redirectUri) {
+    throw new Error(`identity: IDENTITY_OAUTH_${name}_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _REDIRECT_URI go together`);
+  }
+  return { issuer, clientId, clientSecret, redirectUri, scopes: value('SCOPES') ?? DEFAULT_OAUTH_SCOPES[name]! };
+}
+
 export interface IdentityConfig {
+  /** Configured OAuth providers (unset ones are refused with BAD_USER_INPUT). */
+  oauth: Partial<Record<'TWITCH' | 'YOUTUBE', OAuthProviderConfig>>;
   production: boolean;
   issuer: string;
   encryptionKeys: string | undefined;
@@ -33,7 +67,13 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     throw new Error(`identity: invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const values = parsed.data;
+  const oauth: IdentityConfig['oauth'] = {};
+  for (const name of ['TWITCH', 'YOUTUBE'] as const) {
+    const provider = oauthProvider(env, name);
+    if (provider) oauth[name] = provider;
+  }
   return {
+    oauth,
     production: values.NODE_ENV === 'production',
     issuer: values.AUTH_ISSUER,
     encryptionKeys: values.IDENTITY_ENCRYPTION_KEYS,

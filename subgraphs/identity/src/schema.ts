@@ -7,11 +7,12 @@ import { resolveAccountSessionReference } from './session/account-session.refere
 import { AccountSessionResolver } from './session/account-session.resolver';
 import { SignInResolver } from './sign-in/sign-in.resolver';
 import { SigningKeyResolver } from './signing-key/signing-key.resolver';
+import { OAuthResolver } from './oauth/oauth.resolver';
 
 export const buildIdentitySchema = () => {
   warmUpPasswordHashing();
   return buildFederatedSchema({
-    resolvers: [AccountResolver, AccountSessionResolver, RegistrationResolver, SignInResolver, SigningKeyResolver],
+    resolvers: [AccountResolver, AccountSessionResolver, RegistrationResolver, SignInResolver, SigningKeyResolver, OAuthResolver],
     references: { Account: resolveAccountReference as never, AccountSession: resolveAccountSessionReference as never },
   });
 };

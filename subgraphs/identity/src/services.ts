@@ -2,6 +2,8 @@ import type { Sealer } from '@gametriggers/auth';
 import type { SubgraphDependencies } from '@gametriggers/federation';
 import { loadIdentityConfig } from './config';
 import type { IdentityConfig } from './config';
+import { createOAuthClients } from './oauth/oauth-clients';
+import type { OAuthClients } from './oauth/oauth-clients';
 import type { Db } from './db';
 import { createSignInLimiter } from './rate-limit/sign-in-limiter';
 import type { SignInLimiter } from './rate-limit/sign-in-limiter';
@@ -15,6 +17,7 @@ export interface IdentityServices {
   sealer: () => Promise<Sealer>;
   signingKeys: SigningKeys;
   limiter: SignInLimiter;
+  oauth: OAuthClients;
 }
 
 // One set per database client, i.e. per running identity subgraph (tests start several per process).
@@ -35,6 +38,7 @@ export function identityServices(db: Db, deps: Pick<SubgraphDependencies, 'logge
     sealer: sealerOnce,
     signingKeys: createSigningKeys({ db, sealer: sealerOnce, logger: deps.logger, replaceUnreadableKey: !config.production }),
     limiter: createSignInLimiter({ db, redisUrl: deps.redisUrl, logger: deps.logger }),
+    oauth: createOAuthClients(config),
   };
   services = created;
   servicesByDb.set(db, created);
