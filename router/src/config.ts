@@ -14,6 +14,7 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   NODE_ENV: z.string().default('development'),
   INTERNAL_AUTH_SECRET: z.string().optional(),
+  INTERNAL_AUTH_PREVIOUS_SECRET: z.string().optional(),
   INTERNAL_AUTH_SECRET_FILE: z.string().default(path.join(repoRoot, '.data', INTERNAL_AUTH_SECRET_FILE)),
   JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
@@ -44,6 +45,8 @@ export interface RouterConfig {
   production: boolean;
   /** INTERNAL_AUTH_SECRET, shared with the subgraphs. */
   internalAuthSecret: string | undefined;
+  /** INTERNAL_AUTH_PREVIOUS_SECRET: still accepted from subgraphs while the secret is rotated. */
+  internalAuthPreviousSecret: string | undefined;
   /** Where a development secret is kept when none is set (default `.data/internal-auth-secret`). */
   internalAuthSecretFile: string;
   /** JWKS_URL; default identity's (its subgraph URL with /graphql replaced by /.well-known/jwks.json). */
@@ -77,6 +80,7 @@ export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterCo
     production: parsed.data.NODE_ENV === 'production',
     internalAuthSecret: parsed.data.INTERNAL_AUTH_SECRET,
     internalAuthSecretFile: parsed.data.INTERNAL_AUTH_SECRET_FILE,
+    internalAuthPreviousSecret: parsed.data.INTERNAL_AUTH_PREVIOUS_SECRET,
     jwksUrl: parsed.data.JWKS_URL,
     issuer: parsed.data.AUTH_ISSUER,
     trustedProxies: parsed.data.TRUST_PROXY,

@@ -16,6 +16,7 @@ try {
       production: config.production,
       file: config.internalAuthSecretFile,
     }),
+    config.internalAuthPreviousSecret,
   );
   const supergraphSdl = config.supergraphPath
     ? await readFile(config.supergraphPath, 'utf8')

@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, errors, jwtVerify } from 'jose';
 import { viewerFrom } from './viewer';
 import type { Viewer } from './viewer';
 
@@ -24,10 +24,28 @@ export class InvalidInternalTokenError extends Error {
   override readonly name = 'InvalidInternalTokenError';
 }
 
-/** From the shared secret (at least 32 bytes of UTF-8, e.g. `openssl rand -base64 48`). */
-export function createInternalAuth(secret: string): InternalAuth {
+const keyOf = (secret: string, name: string) => {
   const key = new TextEncoder().encode(secret);
-  if (key.byteLength < MIN_SECRET_BYTES) throw new Error(`INTERNAL_AUTH_SECRET must be at least ${MIN_SECRET_BYTES} bytes`);
+  if (key.byteLength < MIN_SECRET_BYTES) throw new Error(`${name} must be at least ${MIN_SECRET_BYTES} bytes`);
+  return key;
+};
+
+/**
+ * From the shared secret (at least 32 bytes of UTF-8, e.g. `openssl rand -base64 48`), which signs
+ * and verifies. `previousSecret` (INTERNAL_AUTH_PREVIOUS_SECRET) only verifies: it lets the secret be
+ * rotated without refusing requests signed by processes not yet restarted.
+ */
+export function createInternalAuth(secret: string, previousSecret?: string): InternalAuth {
+  const key = keyOf(secret, 'INTERNAL_AUTH_SECRET');
+  const keys = previousSecret ? [key, keyOf(previousSecret, 'INTERNAL_AUTH_PREVIOUS_SECRET')] : [key];
+  const verifyWith = async (token: string, index = 0): Promise<Record<string, unknown>> => {
+    try {
+      return (await jwtVerify(token, keys[index]!, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE })).payload;
+    } catch (error) {
+      if (error instanceof errors.JWSSignatureVerificationFailed && index + 1 < keys.length) return verifyWith(token, index + 1);
+      throw error;
+    }
+  };
   return {
     sign: (viewer) =>
       new SignJWT({ viewer: { ...viewer } })
@@ -41,7 +59,7 @@ export function createInternalAuth(secret: string): InternalAuth {
       if (!token) throw new InvalidInternalTokenError(`missing ${VIEWER_HEADER} header`);
       let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }));
+        payload = await verifyWith(token);
       } catch (error) {
         throw new InvalidInternalTokenError(`invalid ${VIEWER_HEADER}: ${(error as Error).message}`);
       }

@@ -41,4 +41,14 @@ describe('internal viewer token', () => {
     expect(viewerFrom({ kind: 'ADMIN' })).toBeUndefined();
     expect(viewerFrom({ kind: 'ADMIN', scopes: [], accountId: 7 })).toBeUndefined();
   });
+
+  it('during a rotation, also accepts tokens of the previous secret, and signs with the new one', async () => {
+    const previous = createInternalAuth(secret);
+    const next = `${secret}-rotated-in-2026`;
+    const rotating = createInternalAuth(next, secret);
+    await expect(rotating.verify(await previous.sign(brand))).resolves.toEqual(brand);
+    await expect(createInternalAuth(next).verify(await rotating.sign(brand))).resolves.toEqual(brand);
+    await expect(rotating.verify(await createInternalAuth(`${secret}-someone-else`).sign(brand))).rejects.toThrow(/signature/);
+    expect(() => createInternalAuth(next, 'short')).toThrow(/INTERNAL_AUTH_PREVIOUS_SECRET must be at least 32 bytes/);
+  });
 });

@@ -14,6 +14,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   INTERNAL_AUTH_SECRET: z.string().optional(),
+  INTERNAL_AUTH_PREVIOUS_SECRET: z.string().optional(),
   INTERNAL_AUTH_SECRET_FILE: z.string().default(path.join(repoRoot, '.data', INTERNAL_AUTH_SECRET_FILE)),
   DATABASE_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -40,7 +41,8 @@ async function openEvents(env: z.infer<typeof envSchema>, databaseUrl: string, l
  * HOST (127.0.0.1), PUBSUB_URL or REDIS_URL (default: publish nowhere outside this process),
  * AMQP_URL or EVENT_BUS_URL for events (default: the PostgreSQL bus in database gametriggers_bus),
  * INTERNAL_AUTH_SECRET (the router's; required when NODE_ENV=production, otherwise the development
- * secret in INTERNAL_AUTH_SECRET_FILE, default `.data/internal-auth-secret`, created on first use).
+ * secret in INTERNAL_AUTH_SECRET_FILE, default `.data/internal-auth-secret`, created on first use;
+ * INTERNAL_AUTH_PREVIOUS_SECRET also accepted while the secret is rotated).
  */
 export async function runStandalone<TDb extends DatabaseClient, TContext extends object>(
   definition: SubgraphDefinition<TDb, TContext>,
@@ -60,6 +62,7 @@ export async function runStandalone<TDb extends DatabaseClient, TContext extends
         production: env.NODE_ENV === 'production',
         file: env.INTERNAL_AUTH_SECRET_FILE,
       }),
+      env.INTERNAL_AUTH_PREVIOUS_SECRET,
     );
     await assertReachable(new URL('/postgres', databaseUrl).toString());
     if (env.MIGRATE_ON_START === 'true') await migrateDatabase(databaseUrl, definition.migrationsDir);

@@ -29,6 +29,7 @@ const env = z
     SEED_DEMO: z.enum(['true', 'false']).default('true'),
     NODE_ENV: z.string().default('development'),
     INTERNAL_AUTH_SECRET: z.string().optional(),
+    INTERNAL_AUTH_PREVIOUS_SECRET: z.string().optional(),
     JWKS_URL: z.string().url().optional(),
     AUTH_ISSUER: z.string().min(1).optional(),
     TRUST_PROXY: z
@@ -62,6 +63,7 @@ try {
     seedDemo: env.data.SEED_DEMO === 'true',
     subgraphs: allSubgraphs,
     internalAuthSecret,
+    internalAuthPreviousSecret: env.data.INTERNAL_AUTH_PREVIOUS_SECRET,
     jwksUrl: env.data.JWKS_URL,
     issuer: env.data.AUTH_ISSUER,
     trustedProxies: env.data.TRUST_PROXY,

@@ -32,6 +32,8 @@ export interface StackOptions {
   subgraphs: SubgraphDefinition[];
   /** INTERNAL_AUTH_SECRET: the router signs each request's viewer with it, the subgraphs verify it. */
   internalAuthSecret: string;
+  /** INTERNAL_AUTH_PREVIOUS_SECRET: also accepted while the secret is rotated. */
+  internalAuthPreviousSecret?: string | undefined;
   /** Identity's JWKS for the router (JWKS_URL); default identity's own `/.well-known/jwks.json`. */
   jwksUrl?: string | undefined;
   /** Expected `iss` of access tokens (AUTH_ISSUER); default DEFAULT_ISSUER. */
@@ -89,7 +91,7 @@ async function prepareDatabase(definition: SubgraphDefinition, url: string, seed
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const definitions = options.subgraphs;
-  const internalAuth = createInternalAuth(options.internalAuthSecret);
+  const internalAuth = createInternalAuth(options.internalAuthSecret, options.internalAuthPreviousSecret);
   const prefix = options.databasePrefix ?? 'gametriggers_';
   const server = await databaseServer(options);
   const started: RunningSubgraph[] = [];
