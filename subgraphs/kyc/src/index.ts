@@ -17,4 +17,6 @@ export const kycSubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildKycSchema,
   createContext,
   seedDemo,
+  /** Writes kyc.review.decided to its outbox with every approval or rejection (the wallet follows it). */
+  producesEvents: true,
 };

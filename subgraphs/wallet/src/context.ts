@@ -6,6 +6,7 @@ import type { Db } from './db';
 import { LedgerOwnerType } from './generated/prisma/enums';
 import type { Wallet } from './generated/prisma/client';
 import { ownerKey } from './ledger/ledger-owner';
+import { SandboxPayoutProvider } from './payout/sandbox-payout-provider';
 import { fetchWalletTransactionPages } from './wallet/fetch-wallet-transaction-pages';
 
 /** Wallets of many brands and streamers in one query; key `ownerKey(owner)` with a lowercase id. */
@@ -35,6 +36,8 @@ export function createContext(db: Db, deps: SubgraphDependencies, config: Wallet
     db,
     config,
     logger: deps.logger,
+    /** The payout provider (the sandbox until a real one is configured). */
+    payouts: new SandboxPayoutProvider(db),
     loaders: {
       wallet: createByIdLoader((ids) => db.wallet.findMany({ where: { id: { in: ids } } })),
       walletByOwner: createWalletByOwnerLoader(db),

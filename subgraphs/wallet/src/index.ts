@@ -7,6 +7,9 @@ import type { WalletConfig } from './config';
 import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
+import { createKycDecisionsConsumer } from './kyc/kyc-decisions.consumer';
+import { createPayoutJobHandlers } from './payout/run-payout-jobs';
+import { SandboxPayoutProvider } from './payout/sandbox-payout-provider';
 import type { Db } from './db';
 import { buildWalletSchema } from './schema';
 import { seedDemo } from './seed';
@@ -21,6 +24,12 @@ export function createWalletSubgraph(config: WalletConfig): SubgraphDefinition<D
     buildSchema: buildWalletSchema,
     createContext: (db, deps) => createContext(db, deps, config),
     seedDemo: (db) => seedDemo(db, config),
+    /** Money events (deposit settled, earnings credited, withdrawal paid or failed) through its outbox. */
+    producesEvents: true,
+    /** Follows kyc.review.decided into its own KycDecision table (withdrawals need an approval). */
+    createEventConsumer: (db) => createKycDecisionsConsumer(db),
+    /** Submits approved payouts and settles them with the payout provider (the sandbox). */
+    createJobHandlers: (db) => createPayoutJobHandlers(db, config, new SandboxPayoutProvider(db)),
   };
 }
 

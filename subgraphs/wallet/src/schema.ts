@@ -5,14 +5,25 @@ import { resolveLedgerTransactionReference } from './transaction/ledger-transact
 import { LedgerTransactionResolver } from './transaction/ledger-transaction.resolver';
 import { resolveWalletReference } from './wallet/wallet.reference';
 import { WalletResolver } from './wallet/wallet.resolver';
+import { PaymentMethodResolver } from './payment-method/payment-method.resolver';
+import { WithdrawalResolver } from './withdrawal/withdrawal.resolver';
+import { resolveWithdrawalReference } from './withdrawal/withdrawal.reference';
 
 export const buildWalletSchema = () =>
   buildFederatedSchema({
-    resolvers: [WalletResolver, LedgerTransactionResolver, BrandWalletResolver, StreamerWalletResolver],
+    resolvers: [
+      WalletResolver,
+      LedgerTransactionResolver,
+      BrandWalletResolver,
+      StreamerWalletResolver,
+      WithdrawalResolver,
+      PaymentMethodResolver,
+    ],
     // Stand-ins are reachable from no query: name them, or the schema leaves them out.
     orphanedTypes: [BrandReference, StreamerReference],
     references: {
       Wallet: resolveWalletReference as never,
       LedgerTransaction: resolveLedgerTransactionReference as never,
+      Withdrawal: resolveWithdrawalReference as never,
     },
   });

@@ -6,6 +6,14 @@ import { holdFunds } from './transaction/hold-funds';
 import { payEarnings } from './transaction/pay-earnings';
 
 const { brands, streamers } = demoIds;
+/** demoKycCaseIds.kiraplays of the kyc subgraph's seed. */
+const DEMO_KYC_CASE_KIRA = '01930000-0000-7000-8000-0000000e0001';
+const DEMO_PAYMENT_METHOD_KIRA = '01930000-0000-7000-8000-0000000f0001';
+const daysAgo = (days: number) => {
+  const date = new Date(Date.now() - days * 86_400_000);
+  date.setUTCHours(12, 0, 0, 0);
+  return date;
+};
 const money = (amount: string, currency: string) => ({ amount, currency });
 
 /**
@@ -92,4 +100,32 @@ export async function seedDemo(db: Db, config: WalletConfig): Promise<void> {
       description: `Earnings: ${earning.campaign} campaign`,
     });
   }
+
+  // The kyc subgraph's demo data approves Kira's case without an event (it is loaded, not decided):
+  // the wallet's copy of that decision is loaded the same way, so Kira can withdraw in the demo.
+  await db.kycDecision.upsert({
+    where: { subjectType_subjectId: { subjectType: 'STREAMER', subjectId: streamers.kiraplays } },
+    create: {
+      subjectType: 'STREAMER',
+      subjectId: streamers.kiraplays,
+      caseId: DEMO_KYC_CASE_KIRA,
+      status: 'APPROVED',
+      decidedAt: daysAgo(57),
+      expiresAt: new Date(daysAgo(57).getTime() + 365 * 86_400_000),
+    },
+    update: {},
+  });
+  await db.paymentMethod.upsert({
+    where: { id: DEMO_PAYMENT_METHOD_KIRA },
+    create: {
+      id: DEMO_PAYMENT_METHOD_KIRA,
+      ownerType: 'STREAMER',
+      ownerId: streamers.kiraplays,
+      kind: 'BANK',
+      token: 'sandbox_ok_demo_kiraplays',
+      masked: '•••• 4242',
+      label: 'Checking account',
+    },
+    update: {},
+  });
 }

@@ -3,3 +3,5 @@ export * from './campaign';
 export * from './identity';
 export * from './brand';
 export * from './streamer';
+export * from './kyc';
+export * from './wallet';

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { KycStatus } from './kyc-enums';
 import { approvalExpiry } from './kyc-rules';
 import { transitionKycCase } from './transition-kyc-case';
+import { writeReviewDecided } from './write-review-decided';
 
 /** Approves a case under review; the approval holds for a year. */
 export function approveKycCase(db: Db, id: string, note: string | null | undefined) {
@@ -12,5 +13,6 @@ export function approveKycCase(db: Db, id: string, note: string | null | undefin
     to: KycStatus.APPROVED,
     data: (_row, now) => ({ reviewedAt: now, reviewerNote, expiresAt: approvalExpiry(now), rejectionReason: null }),
     note: () => reviewerNote,
+    onMoved: writeReviewDecided,
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { KycStatus } from './kyc-enums';
 import { transitionKycCase } from './transition-kyc-case';
+import { writeReviewDecided } from './write-review-decided';
 
 /** Rejects a case under review, saying why; the subject may resubmit while attempts remain. */
 export function rejectKycCase(db: Db, id: string, reason: string) {
@@ -11,5 +12,6 @@ export function rejectKycCase(db: Db, id: string, reason: string) {
     to: KycStatus.REJECTED,
     data: (_row, now) => ({ reviewedAt: now, rejectionReason }),
     note: () => rejectionReason,
+    onMoved: writeReviewDecided,
   });
 }

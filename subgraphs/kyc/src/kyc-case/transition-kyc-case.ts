@@ -16,6 +16,8 @@ export interface KycTransition {
   data: (row: KycCaseRow, now: Date) => Prisma.KycCaseUpdateManyMutationInput;
   /** Kept on the history event. */
   note: (row: KycCaseRow) => string | null;
+  /** Runs in the transaction of the move with the moved case (e.g. writes its outbox event). */
+  onMoved?: (tx: Prisma.TransactionClient, moved: KycCaseRow) => Promise<void>;
 }
 
 function assertAllowed(row: KycCaseRow, transition: KycTransition): void {
@@ -47,7 +49,9 @@ export async function transitionKycCase(db: Db, id: string, transition: KycTrans
     await tx.kycCaseEvent.create({
       data: { caseId: id, fromStatus: row.status, toStatus: transition.to, at: now, note: transition.note(row) },
     });
-    return tx.kycCase.findUniqueOrThrow({ where: { id } });
+    const moved = await tx.kycCase.findUniqueOrThrow({ where: { id } });
+    await transition.onMoved?.(tx, moved);
+    return moved;
   });
   if (moved) return moved;
 

@@ -1,3 +1,5 @@
+import { formatAmount } from '@gametriggers/federation';
+import { DepositSettled, writeEvent } from '@gametriggers/events';
 import { LedgerAccountKind, LedgerTransactionKind } from '../generated/prisma/enums';
 import { PLATFORM, brandOwner } from '../ledger/ledger-owner';
 import { parseMovementAmount } from '../ledger/parse-movement-amount';
@@ -17,6 +19,19 @@ export async function depositFunds({ db, config }: WalletDeps, input: DepositFun
     currency: input.amount.currency,
     request: { brandId: brand.ownerId, amountMinor, reference },
     createdBy,
+    // The DepositSettled event is committed with the money, or not at all.
+    afterWrite: async (tx, transaction) => {
+      await writeEvent(tx, DepositSettled, {
+        subject: transaction.id,
+        data: {
+          transactionId: transaction.id,
+          brandId: brand.ownerId!,
+          amount: formatAmount(amountMinor, input.amount.currency),
+          currency: input.amount.currency,
+          reference,
+        },
+      });
+    },
     legs: [
       { owner: PLATFORM, kind: LedgerAccountKind.PROVIDER_CLEARING, amountMinor: -amountMinor },
       { owner: brand, kind: LedgerAccountKind.AVAILABLE, amountMinor },

@@ -1,4 +1,5 @@
-import { BadUserInputError } from '@gametriggers/federation';
+import { BadUserInputError, formatAmount } from '@gametriggers/federation';
+import { EarningsCredited, writeEvent } from '@gametriggers/events';
 import { LedgerAccountKind, LedgerTransactionKind } from '../generated/prisma/enums';
 import { PLATFORM, brandOwner, streamerOwner } from '../ledger/ledger-owner';
 import { parseMovementAmount } from '../ledger/parse-movement-amount';
@@ -54,8 +55,23 @@ export async function payEarnings(
     request: { brandId, streamerId, amountMinor, feeBasisPoints: input.feeBasisPoints, description: input.description },
     createdBy,
     legs: legs.filter((leg) => leg.amountMinor !== 0n),
-    ...(afterWrite
-      ? { afterWrite: (tx: Tx, transaction: LedgerTransaction) => afterWrite(tx, transaction, { amountMinor, feeMinor }) }
-      : {}),
+    // The EarningsCredited event is committed with the money, or not at all.
+    afterWrite: async (tx: Tx, transaction: LedgerTransaction) => {
+      const currency = input.amount.currency;
+      await writeEvent(tx, EarningsCredited, {
+        subject: transaction.id,
+        data: {
+          transactionId: transaction.id,
+          brandId,
+          streamerId,
+          campaignId: input.campaignId?.toLowerCase() ?? null,
+          amount: formatAmount(amountMinor, currency),
+          fee: formatAmount(feeMinor, currency),
+          net: formatAmount(amountMinor - feeMinor, currency),
+          currency,
+        },
+      });
+      await afterWrite?.(tx, transaction, { amountMinor, feeMinor });
+    },
   });
 }
