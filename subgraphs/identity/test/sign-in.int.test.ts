@@ -82,7 +82,7 @@ describe('no user enumeration', () => {
       unknownEmail: () => attempt('BRAND', uniqueEmail('nobody'), PASSWORD),
     };
     const timings: Record<string, number[]> = { wrongPassword: [], unknownEmail: [] };
-    for (let round = 0; round < 6; round += 1) {
+    for (let round = 0; round < 9; round += 1) {
       for (const [name, run] of Object.entries(cases)) {
         const started = performance.now();
         const result = await run();
@@ -93,7 +93,7 @@ describe('no user enumeration', () => {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     // Both run one argon2id verification, which dominates: an unknown email is not measurably faster.
-    expect(median(timings['unknownEmail']!)).toBeGreaterThan(median(timings['wrongPassword']!) * 0.6);
+    expect(median(timings['unknownEmail']!)).toBeGreaterThan(median(timings['wrongPassword']!) * 0.5);
   });
 });
 
