@@ -174,6 +174,22 @@ describe('key rotation and the JWKS', () => {
   });
 });
 
+describe("when identity's keys cannot be fetched", () => {
+  it('refuses tokens with 503 (the token may be fine), still serves anonymous requests, and says the JWKS is unavailable', async () => {
+    const blind = await startAuthStack({ accessTokens: { jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json' } });
+    try {
+      const refused = await blind.post(WHOAMI, blind.bearer(await blind.keys.mint({ kind: 'BRAND', eid: 'b' })));
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('www-authenticate')).toBeNull();
+      expect(refused.body.errors![0]!.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'identity' });
+      expect((await blind.post(WHOAMI)).body.data!['whoami'].viewer.kind).toBe('ANONYMOUS');
+      expect((await fetch(blind.router.url.replace('/graphql', '/.well-known/jwks.json'))).status).toBe(503);
+    } finally {
+      await blind.stop();
+    }
+  });
+});
+
 describe('a subgraph called directly', () => {
   it('refuses a request without, or with a forged, internal viewer token: 401 UNAUTHENTICATED', async () => {
     const other = createInternalAuth(createHash('sha256').update('another deployment').digest('base64'));
