@@ -1,13 +1,15 @@
 import { buildFederatedSchema } from '@gametriggers/federation';
 import { BrandWalletResolver, StreamerWalletResolver } from './owner/owner-wallet.resolver';
 import { BrandReference, StreamerReference } from './owner/owner.stand-ins';
+import { PaymentMethodResolver } from './payment-method/payment-method.resolver';
+import { ReconciliationResolver } from './reconciliation/reconciliation.resolver';
+import { StatementResolver } from './statement/statement.resolver';
 import { resolveLedgerTransactionReference } from './transaction/ledger-transaction.reference';
 import { LedgerTransactionResolver } from './transaction/ledger-transaction.resolver';
 import { resolveWalletReference } from './wallet/wallet.reference';
 import { WalletResolver } from './wallet/wallet.resolver';
-import { PaymentMethodResolver } from './payment-method/payment-method.resolver';
-import { WithdrawalResolver } from './withdrawal/withdrawal.resolver';
 import { resolveWithdrawalReference } from './withdrawal/withdrawal.reference';
+import { WithdrawalResolver } from './withdrawal/withdrawal.resolver';
 
 export const buildWalletSchema = () =>
   buildFederatedSchema({
@@ -18,6 +20,8 @@ export const buildWalletSchema = () =>
       StreamerWalletResolver,
       WithdrawalResolver,
       PaymentMethodResolver,
+      StatementResolver,
+      ReconciliationResolver,
     ],
     // Stand-ins are reachable from no query: name them, or the schema leaves them out.
     orphanedTypes: [BrandReference, StreamerReference],
