@@ -6,6 +6,7 @@ import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
 import type { Db } from './db';
+import { createIdentityJobHandlers } from './maintenance/maintenance-jobs';
 import { createRegistrationConsumer } from './registration/registration.consumer';
 import { buildIdentitySchema } from './schema';
 import { seedDemo } from './seed';
@@ -24,6 +25,8 @@ export const identitySubgraph: SubgraphDefinition<Db, Context> = {
   producesEvents: true,
   /** Settles registrations with the brand and streamer subgraphs' answers. */
   createEventConsumer: createRegistrationConsumer,
+  /** Hourly: ended sessions (with their refresh tokens), stale OAuth flows and rate limit counters go. */
+  createJobHandlers: createIdentityJobHandlers,
   /** The JWKS; the first signing key is made here at start (or at the first sign-in, whichever comes first). */
   routes: (app, db, deps) => {
     const { signingKeys } = identityServices(db, deps);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { identitySubgraph } from '../src/index';
+import { ENDED_SESSION_RETENTION_MS, purgeExpired } from '../src/maintenance/purge-expired';
 import { hashRefreshToken } from '../src/session/session-token';
 import { REFRESH_GRACE_MAX_USES, REFRESH_GRACE_MS } from '../src/session/session-lifetimes';
 import { REFRESH, SESSION_FIELDS, SET_STATUS, adminViewer, createAccount, signIn, viewerOf } from './factories';
@@ -178,5 +179,27 @@ describe('signing out and sessions', () => {
       viewerOf(first),
     );
     expect(foreign.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('purging', () => {
+  it('deletes sessions ended (revoked, past their end, idle) longer than the retention ago, with their tokens, and keeps the rest', async () => {
+    const long = new Date(Date.now() - ENDED_SESSION_RETENTION_MS - 60_000);
+    const recent = new Date(Date.now() - 60_000);
+    const revokedLong = (await signedIn()).payload;
+    const revokedRecently = (await signedIn()).payload;
+    const idleLong = (await signedIn()).payload;
+    const live = (await signedIn()).payload;
+    const id = (payload: AuthPayload) => viewerOf(payload).sessionId!;
+    await db.accountSession.update({ where: { id: id(revokedLong) }, data: { revokedAt: long, revokedReason: 'SIGN_OUT' } });
+    await db.accountSession.update({ where: { id: id(revokedRecently) }, data: { revokedAt: recent, revokedReason: 'SIGN_OUT' } });
+    await db.refreshToken.updateMany({ where: { sessionId: id(idleLong) }, data: { expiresAt: long } });
+
+    const purged = await purgeExpired(db);
+    expect(purged.sessions).toBeGreaterThanOrEqual(2);
+    const left = await db.accountSession.findMany({ where: { id: { in: [revokedLong, revokedRecently, idleLong, live].map(id) } } });
+    expect(left.map((session) => session.id).sort()).toEqual([id(revokedRecently), id(live)].sort());
+    expect(await db.refreshToken.count({ where: { sessionId: { in: [id(revokedLong), id(idleLong)] } } })).toBe(0);
+    expect(await refreshed(live.refreshToken)).toBeDefined();
   });
 });
