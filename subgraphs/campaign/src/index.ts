@@ -5,6 +5,8 @@ import type { SubgraphDefinition } from '@gametriggers/federation';
 import { createCampaignJobHandlers } from './campaign/run-campaign-jobs';
 import { createContext } from './context';
 import type { Context } from './context';
+import { assetRoutes } from './asset/asset-routes';
+import { assetStorageFromEnv } from './asset/asset-storage';
 import { createDb } from './db';
 import { deliveryRoutes } from './delivery/delivery-routes';
 import type { Db } from './db';
@@ -26,6 +28,12 @@ export const campaignSubgraph: SubgraphDefinition<Db, Context> = {
    * releases held earnings after their review period (delivery/release-earnings.ts).
    */
   createJobHandlers: createCampaignJobHandlers,
-  /** The overlay page, viewer samples, tracked clicks and conversion postbacks (delivery/delivery-routes.ts). */
-  routes: deliveryRoutes,
+  /**
+   * The overlay page, viewer samples, tracked clicks and conversion postbacks (delivery/delivery-routes.ts);
+   * asset uploads and downloads (asset/asset-routes.ts).
+   */
+  routes: (app, db, deps) => {
+    deliveryRoutes(app, db, deps);
+    assetRoutes(app, db, deps, assetStorageFromEnv());
+  },
 };

@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '@gametriggers/federation';
+import { CampaignAssetResolver } from './asset/asset.resolver';
 import { BrandCampaignsResolver } from './brand/brand.resolver';
 import { resolveCampaignReference } from './campaign/campaign.reference';
 import { CampaignResolver } from './campaign/campaign.resolver';
@@ -16,6 +17,7 @@ export const buildCampaignSchema = () =>
       StreamerParticipationsResolver,
       ParticipationLinksResolver,
       CampaignPostbackResolver,
+      CampaignAssetResolver,
     ],
     references: { Campaign: resolveCampaignReference as never, Participation: resolveParticipationReference as never },
   });

@@ -67,8 +67,18 @@ export function deliveryRoutes(app: express.Express, db: Db, deps: SubgraphDepen
       return res.status(404).type('text/plain').send('This overlay link is not valid (it may have been replaced).');
     }
     const nonce = randomBytes(16).toString('base64');
+    const creative = await db.campaignAsset.findFirst({
+      where: { campaignId: participation.campaignId, kind: 'IMAGE', status: 'READY' },
+      orderBy: { id: 'desc' },
+    });
+    const overlayKey = ((creative?.renditions ?? []) as { name: string; key: string }[]).find(
+      (rendition) => rendition.name === 'overlay',
+    )?.key;
     res
-      .set('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; connect-src 'self'`)
+      .set(
+        'Content-Security-Policy',
+        `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'`,
+      )
       .set('Cache-Control', 'no-store')
       .set('Referrer-Policy', 'no-referrer')
       .type('html')
@@ -76,6 +86,7 @@ export function deliveryRoutes(app: express.Express, db: Db, deps: SubgraphDepen
         overlayHtml({
           campaignName: participation.campaign.name,
           description: participation.campaign.description,
+          imageUrl: overlayKey ? `/assets/${overlayKey}` : undefined,
           samplesUrl: `./${encodeURIComponent(req.params.token)}/samples`,
           nonce,
         }),

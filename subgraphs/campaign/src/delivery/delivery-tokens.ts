@@ -76,3 +76,19 @@ export function verifyPostbackSignature(secret: Buffer, campaignId: string, rawB
   const expected = createHmac('sha256', postbackSecret(secret, campaignId)).update(rawBody).digest();
   return timingSafeEqual(Buffer.from(match[1]!, 'hex'), expected);
 }
+
+/** A one-asset upload URL token, valid until `expiresAt` (epoch seconds): `<assetId>.<expiresAt>.<mac>`. */
+export function uploadToken(secret: Buffer, assetId: string, expiresAt: number): string {
+  return `${assetId}.${expiresAt}.${mac(secret, `upload:${assetId}:${expiresAt}`)}`;
+}
+
+/** The asset an upload token names, if its MAC is right and it has not expired. */
+export function readUploadToken(secret: Buffer, token: string, now = Date.now()): { assetId: string } | undefined {
+  const [assetId, expiresText, given, ...rest] = token.split('.');
+  if (rest.length || !assetId || !expiresText || !given || !isUuid(assetId) || !/^[0-9]{1,12}$/.test(expiresText)) return undefined;
+  const expected = Buffer.from(mac(secret, `upload:${assetId}:${expiresText}`));
+  const actual = Buffer.from(given);
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return undefined;
+  if (Number(expiresText) * 1000 <= now) return undefined;
+  return { assetId };
+}
