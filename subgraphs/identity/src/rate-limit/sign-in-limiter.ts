@@ -54,7 +54,16 @@ export function createSignInLimiter(options: SignInLimiterOptions): SignInLimite
   // Commands wait for a (re)connection at most a second, then fail over to the memory limiter, so a
   // sign-in neither hangs on a Redis outage nor goes unlimited.
   const redis = options.redisUrl ? new Redis(options.redisUrl, { commandTimeout: 1000, maxRetriesPerRequest: 1 }) : undefined;
-  redis?.on('error', (error) => options.logger.warn({ reason: error.message }, 'rate limits: Redis unavailable, counting in memory'));
+  // Once per outage, not once per reconnection attempt.
+  let redisDown = false;
+  redis?.on('error', (error) => {
+    if (!redisDown) options.logger.warn({ reason: error.message }, 'rate limits: Redis unavailable, counting in memory meanwhile');
+    redisDown = true;
+  });
+  redis?.on('ready', () => {
+    if (redisDown) options.logger.info('rate limits: Redis available again');
+    redisDown = false;
+  });
   const store = prismaQueryClient(options.db);
 
   const limiter = (name: string, limit: Limit): RateLimiterAbstract =>
