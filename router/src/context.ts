@@ -14,10 +14,11 @@ export interface RouterContext {
 }
 
 /**
- * Request headers the router passes on to subgraphs. Not `authorization` (subgraphs trust only the
- * internal viewer token) and never a client's own `x-gametriggers-viewer`.
+ * Request headers the router passes on to subgraphs (`user-agent`: identity records it with a
+ * session). Not `authorization` (subgraphs trust only the internal viewer token) and never a
+ * client's own `x-gametriggers-viewer`.
  */
-export const FORWARDED_HEADERS = ['x-correlation-id', 'accept-language'] as const;
+export const FORWARDED_HEADERS = ['x-correlation-id', 'accept-language', 'user-agent'] as const;
 
 export function pickForwardedHeaders(source: Record<string, unknown> | undefined): Record<string, string> {
   const headers: Record<string, string> = {};

@@ -7,7 +7,7 @@ import { startAuthStack } from './support/auth-stack';
 import type { AuthStack } from './support/auth-stack';
 import { newSigningKey } from './support/test-keys';
 
-const WHOAMI = '{ whoami { viewer { kind accountId entityId sessionId scopes } forwardedFor authorizationForwarded } }';
+const WHOAMI = '{ whoami { viewer { kind accountId entityId sessionId scopes } forwardedFor authorizationForwarded userAgent } }';
 
 let stack: AuthStack;
 beforeAll(async () => {
@@ -33,11 +33,12 @@ const expectRefused = (result: Awaited<ReturnType<AuthStack['post']>>, bearerErr
 };
 
 describe('a request without a token', () => {
-  it('reaches a public field as the anonymous viewer, from its TCP address, without the client authorization header', async () => {
-    expect(await whoami()).toEqual({
+  it('reaches a public field as the anonymous viewer, from its TCP address, with its user agent', async () => {
+    expect(await whoami({ 'user-agent': 'dashboard/1.0' })).toEqual({
       viewer: { kind: 'ANONYMOUS', accountId: null, entityId: null, sessionId: null, scopes: [] },
       forwardedFor: '127.0.0.1',
       authorizationForwarded: false,
+      userAgent: 'dashboard/1.0',
     });
   });
 

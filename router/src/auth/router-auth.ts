@@ -96,7 +96,8 @@ export function createRouterAuth(options: RouterAuthOptions): RouterAuth {
         const context = createRouterContext(options.internalAuth, {
           viewer,
           clientAddress: addressOf(request),
-          headers: pickForwardedHeaders(params),
+          // The upgrade request's (user-agent), then what the connection params say.
+          headers: { ...pickForwardedHeaders(request.headers), ...pickForwardedHeaders(params) },
         });
         return { context, ...(expiresAt ? { expiresAt } : {}) };
       } catch (error) {

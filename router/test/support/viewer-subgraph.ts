@@ -25,6 +25,7 @@ class SeenRequest {
   @Field(() => SeenViewer) viewer!: SeenViewer;
   @Field(() => String, { nullable: true }) forwardedFor!: string | null;
   @Field(() => Boolean) authorizationForwarded!: boolean;
+  @Field(() => String, { nullable: true }) userAgent!: string | null;
 }
 
 /** The same shape as the real campaignMetrics, so the router's subscription route applies. */
@@ -62,6 +63,7 @@ class StubResolver {
       viewer: seen(viewerOf(context)),
       forwardedFor: context.request?.header('x-forwarded-for') ?? null,
       authorizationForwarded: context.request?.header('authorization') !== undefined,
+      userAgent: context.request?.header('user-agent') ?? null,
     };
   }
 
