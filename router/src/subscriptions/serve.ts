@@ -51,8 +51,8 @@ const viewerKey = (context: RouterContext) => {
 /**
  * graphql-ws on the router's HTTP server and path. `@apollo/gateway` cannot execute subscriptions,
  * so each subscription listens on its pub/sub topic, and for each event its selection set runs as a
- * query through the gateway, as the connection's viewer. Subscribers with the same operation, variables and viewer share
- * one gateway query per event.
+ * query through the gateway, as the connection's viewer. Subscribers with the same operation,
+ * variables and viewer share one gateway query per event.
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): { close: () => Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
