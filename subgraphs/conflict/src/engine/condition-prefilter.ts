@@ -3,8 +3,13 @@ import type { Condition, Leaf } from './custom-condition';
 import type { Facts } from './engine-types';
 import { leafHolds, valueOf } from './evaluate-condition';
 
-/** true: any campaign may match; false: none can; otherwise a SQL predicate over "CampaignFacts". */
-export type Prefilter = boolean | Prisma.Sql;
+/**
+ * true / false: the condition holds for every / no campaign (decided from the subject alone);
+ * 'unknown': it may hold for any campaign (left to the evaluator); otherwise a SQL predicate over
+ * "CampaignFacts" that every campaign it may hold for satisfies. `not` needs the difference between
+ * true and 'unknown': not(true) is false, not('unknown') is still 'unknown'.
+ */
+export type Prefilter = boolean | 'unknown' | Prisma.Sql;
 
 const COLUMNS: Record<string, { column: string; type: string; list: boolean }> = {
   'other.id': { column: '"campaignId"', type: 'uuid', list: false },
@@ -21,19 +26,20 @@ const SYMMETRIC = new Set(['eq', 'neq', 'contains_any', 'overlaps']);
 function leafPrefilter(leaf: Leaf, subject: Facts): Prefilter {
   const roots = [leaf.field, leaf.ref].filter((path): path is string => !!path).map((path) => path.split('.')[0]);
   // Streamers are not known here: anything about them may hold (the evaluator decides later).
-  if (roots.includes('streamer')) return true;
+  if (roots.includes('streamer')) return 'unknown';
   // Only the subject: known now.
   if (!roots.includes('other')) return leafHolds(leaf, { campaign: subject });
   let field = leaf.field;
   let value: unknown = leaf.value;
   if (leaf.ref !== undefined) {
     const [otherPath, campaignPath] = field.startsWith('other.') ? [field, leaf.ref] : [leaf.ref, field];
-    if (!campaignPath.startsWith('campaign.') || (otherPath !== field && !SYMMETRIC.has(leaf.op))) return true;
+    if (!campaignPath.startsWith('campaign.') || (otherPath !== field && !SYMMETRIC.has(leaf.op))) return 'unknown';
     field = otherPath;
     value = valueOf(campaignPath, { campaign: subject });
   }
   const column = COLUMNS[field];
-  if (!column || value === null || value === undefined) return true;
+  if (!column) return 'unknown';
+  if (value === null || value === undefined) return false; // the evaluator finds an unknown operand false
   const raw = Prisma.raw(column.column);
   const values = Array.isArray(value) ? value : [value];
   const array = Prisma.sql`${values}::${Prisma.raw(column.type)}[]`;
@@ -49,37 +55,43 @@ function leafPrefilter(leaf: Leaf, subject: Facts): Prefilter {
     case 'not_in':
       return Prisma.sql`${raw} <> ALL(${array})`;
   }
-  return true;
+  return 'unknown';
 }
 
 /**
  * A SQL predicate that every campaign `other` for which `condition` can hold (with `subject` as
  * `campaign`) satisfies: leaves about the subject are decided now, leaves about `other` become
- * index-friendly predicates (`&&`, `@>`, `= ANY`), anything else is left to the evaluator (true).
- * It may let through campaigns that do not match, never the other way round.
+ * index-friendly predicates (`&&`, `@>`, `= ANY`), anything else is left to the evaluator
+ * ('unknown'). It may let through campaigns that do not match, never the other way round.
  */
 export function conditionPrefilter(condition: Condition, subject: Facts): Prefilter {
   if ('all' in condition) {
     const parts: Prisma.Sql[] = [];
+    let unknown = false;
     for (const child of condition.all) {
       const part = conditionPrefilter(child, subject);
       if (part === false) return false;
-      if (part !== true) parts.push(part);
+      if (part === 'unknown') unknown = true;
+      else if (part !== true) parts.push(part);
     }
-    return parts.length ? Prisma.sql`(${Prisma.join(parts, ' AND ')})` : true;
+    if (parts.length) return Prisma.sql`(${Prisma.join(parts, ' AND ')})`;
+    return unknown ? 'unknown' : true;
   }
   if ('any' in condition) {
     const parts: Prisma.Sql[] = [];
+    let unknown = false;
     for (const child of condition.any) {
       const part = conditionPrefilter(child, subject);
       if (part === true) return true;
-      if (part !== false) parts.push(part);
+      if (part === 'unknown') unknown = true;
+      else if (part !== false) parts.push(part);
     }
+    if (unknown) return 'unknown';
     return parts.length ? Prisma.sql`(${Prisma.join(parts, ' OR ')})` : false;
   }
   if ('not' in condition) {
     const inner = conditionPrefilter(condition.not, subject);
-    return typeof inner === 'boolean' ? !inner : true;
+    return typeof inner === 'boolean' ? !inner : 'unknown';
   }
   return leafPrefilter(condition, subject);
 }

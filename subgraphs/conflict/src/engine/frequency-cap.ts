@@ -3,7 +3,7 @@ import type { Facts } from './engine-types';
 export interface CapPeak {
   /** A start of a period where the most campaigns run (the period is `periodMinutes` long; 0: that instant). */
   at: Date;
-  /** The campaigns running in it, the evaluated one first. */
+  /** The campaigns running in it: the evaluated one first, then by start and id. */
   campaigns: Facts[];
 }
 
@@ -35,7 +35,15 @@ export function busiestPeriod(subject: Facts, booked: readonly Facts[], periodMi
       best = { at: point.at, members: [...running] };
     }
   }
-  const members = best.members.sort((a, b) => a - b).map((index) => all[index]!);
+  // The subject first, then by start and id: the same answer whatever order the campaigns came in.
+  const members = best.members
+    .map((index) => all[index]!)
+    .sort(
+      (a, b) =>
+        Number(b === subject) - Number(a === subject) ||
+        a.startsAt.getTime() - b.startsAt.getTime() ||
+        a.campaignId.localeCompare(b.campaignId),
+    );
   // Any t in [latest start - P, earliest end) names the period; the latest start reads best.
   const latestStart = Math.max(...members.map((facts) => facts.startsAt.getTime()));
   const earliestEnd = Math.min(...members.map((facts) => facts.endsAt.getTime()));

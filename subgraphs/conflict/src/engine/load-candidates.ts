@@ -68,7 +68,7 @@ export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rul
         }
         if (participation) break;
         const prefilter = conditionPrefilter(condition, subject);
-        if (prefilter === true) everything = true;
+        if (prefilter === true || prefilter === 'unknown') everything = true;
         else if (prefilter !== false) arms.push(prefilter);
       }
     }
