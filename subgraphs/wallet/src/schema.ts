@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from '@gametriggers/federation';
+import { LargeTransactionsResolver } from './admin/large-transactions.resolver';
 import { BrandWalletResolver, StreamerWalletResolver } from './owner/owner-wallet.resolver';
 import { BrandReference, StreamerReference } from './owner/owner.stand-ins';
 import { PaymentMethodResolver } from './payment-method/payment-method.resolver';
@@ -22,6 +23,7 @@ export const buildWalletSchema = () =>
       PaymentMethodResolver,
       StatementResolver,
       ReconciliationResolver,
+      LargeTransactionsResolver,
     ],
     // Stand-ins are reachable from no query: name them, or the schema leaves them out.
     orphanedTypes: [BrandReference, StreamerReference],

@@ -1,4 +1,5 @@
 import { BadUserInputError, NotFoundError, isUuid } from '@gametriggers/federation';
+import { recordAdminAction } from '../admin/record-admin-action';
 import { LedgerTransactionKind } from '../generated/prisma/enums';
 import { postLedgerTransaction } from '../ledger/post-ledger-transaction';
 import type { LedgerLeg } from '../ledger/post-ledger-transaction';
@@ -36,5 +37,16 @@ export async function reverseTransaction({ db }: WalletDeps, input: ReverseTrans
     reversesId: original.id,
     createdBy,
     legs,
+    // The correction and the record of who made it commit together.
+    afterWrite: async (tx, reversal) => {
+      if (!createdBy) return;
+      await recordAdminAction(tx, {
+        actor: createdBy,
+        action: 'transaction.reverse',
+        targetType: 'LedgerTransaction',
+        targetId: original.id,
+        details: { reversalId: reversal.id, reason },
+      });
+    },
   });
 }
