@@ -237,6 +237,23 @@ describe('access control across the graph', () => {
     expect(atRouter.keys.length).toBeGreaterThan(0);
   });
 
+  it("subscribes with identity's token in the connection params; a bad one is refused with 4401", async () => {
+    const voltage = await signInAs(url, 'voltage');
+    const client = connectWs(fixture.stack.wsUrl, voltage);
+    const refused = connectWs(fixture.stack.wsUrl, { authorization: `${voltage['authorization']}x` });
+    try {
+      const closed = new Promise<number>((resolve) => refused.on('closed', (event) => resolve((event as { code: number }).code)));
+      const live = await subscribe(client, `subscription($id: ID!) { campaignMetricsUpdated(campaignId: $id) { clicks } }`, {
+        id: campaignId,
+      });
+      expect((await recordDelivery(url, campaignId, 'e2e-signed-in-sub', 5)).errors).toBeUndefined();
+      expect((await live.next()).data!['campaignMetricsUpdated']).toEqual({ clicks: expect.any(Number) });
+      expect(await closed).toBe(4401);
+    } finally {
+      await Promise.all([client.dispose(), refused.dispose()]);
+    }
+  });
+
   it('every subgraph refuses requests that do not come from the router', async () => {
     for (const [name, subgraph] of Object.entries(fixture.stack.subgraphs)) {
       const direct = await graphql(subgraph.url, '{ __typename }');
