@@ -155,13 +155,16 @@ async function store(world: World) {
     })),
   });
   await db.conflictRule.createMany({
-    data: world.rules.map((rule, index) => ({
-      name: `rule ${index}`,
-      description: '',
-      competingCategories: [],
-      ...rule,
-      ...('condition' in rule ? { condition: rule.condition as unknown as Prisma.InputJsonValue } : {}),
-    })),
+    data: world.rules.map(
+      (rule, index) =>
+        ({
+          name: `rule ${index}`,
+          description: '',
+          competingCategories: [],
+          ...rule,
+          ...('condition' in rule ? { condition: rule.condition as unknown as Prisma.InputJsonValue } : {}),
+        }) as Prisma.ConflictRuleCreateManyInput,
+    ),
   });
 }
 

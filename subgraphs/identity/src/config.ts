@@ -67,6 +67,10 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     throw new Error(`identity: invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const values = parsed.data;
+  // Refused here, at start, rather than at the first sign-in.
+  if (values.NODE_ENV === 'production' && !values.IDENTITY_ENCRYPTION_KEYS) {
+    throw new Error('identity: IDENTITY_ENCRYPTION_KEYS is required in production (e.g. k1:$(openssl rand -base64 32))');
+  }
   const oauth: IdentityConfig['oauth'] = {};
   for (const name of ['TWITCH', 'YOUTUBE'] as const) {
     const provider = oauthProvider(env, name);
