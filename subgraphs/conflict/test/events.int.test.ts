@@ -236,4 +236,37 @@ describe('the CampaignChanged consumer', () => {
     await consumer.handle(envelope(data));
     expect(await readFacts(data.campaignId)).toEqual(expected(data));
   });
+
+  it('keeps the status from events: only APPROVED, SCHEDULED, ACTIVE and PAUSED campaigns compete', async () => {
+    const rule = await subgraph.query(CREATE_RULE, { input: ruleInput({ type: 'TIME_OVERLAP', conditions: null }) });
+    expect(rule.errors).toBeUndefined();
+    const shared = id();
+    const submitted = facts({ status: 'SUBMITTED', streamerIds: [shared] });
+    const running = facts({ status: 'ACTIVE', streamerIds: [shared] });
+    await consumer.handle(envelope(submitted));
+    await consumer.handle(envelope(running));
+    // Rules of earlier tests still apply: compare the campaigns involved, not the number of violations.
+    const evaluate = async (campaignId: string) => {
+      const query = `query($id: ID!) { evaluateConflicts(campaignId: $id) { decision violations { otherCampaign { id } } } }`;
+      const { decision, violations } = (await subgraph.query(query, { id: campaignId })).data!['evaluateConflicts'];
+      const others = [...new Set(violations.map((violation: any) => violation.otherCampaign.id as string))];
+      return { decision, violations: others.map((other) => ({ otherCampaign: { id: other } })) };
+    };
+
+    // A submitted campaign is evaluated against the running one (before its approval); it does not compete itself.
+    expect(await evaluate(submitted.campaignId)).toEqual({
+      decision: 'BLOCK',
+      violations: [{ otherCampaign: { id: running.campaignId } }],
+    });
+    expect(await evaluate(running.campaignId)).toEqual({ decision: 'ALLOW', violations: [] });
+    // Approved: it competes. The running campaign completes: it no longer does.
+    await consumer.handle(envelope({ ...submitted, status: 'APPROVED', revision: 2 }));
+    expect((await evaluate(running.campaignId)).decision).toBe('BLOCK');
+    await consumer.handle(envelope({ ...running, status: 'COMPLETED', revision: 2 }));
+    expect(await evaluate(submitted.campaignId)).toEqual({ decision: 'ALLOW', violations: [] });
+    expect(await readFacts(running.campaignId)).toMatchObject({ campaignId: running.campaignId });
+    await subgraph.query(`mutation($id: ID!) { setConflictRuleEnabled(id: $id, enabled: false) { id } }`, {
+      id: rule.data!['createConflictRule'].id,
+    });
+  });
 });
