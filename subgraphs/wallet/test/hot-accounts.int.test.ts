@@ -142,4 +142,39 @@ describe('hot accounts under concurrency', () => {
     );
     await ledgerInvariants();
   }, 120_000);
+
+  it('leaves no partial transaction when connections are killed mid-flight', async () => {
+    const hot = newId();
+    await deposit(subgraph, hot, '1000.00');
+    const inputs = Array.from({ length: 120 }, () => transferInput(brand(hot), streamer(newId()), '1.00'));
+    const pending = Promise.all(inputs.map((input) => subgraph.query(TRANSFER, { input })));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Every other session of this database (the subgraph's pool, mid-transaction or not) is cut off.
+    await sql.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    const results = await pending;
+    const succeeded = inputs.filter((_, i) => !results[i]!.errors).map((input) => input.idempotencyKey);
+    expect(results.map(codeOf).filter((code) => code !== 'OK' && code !== 'INTERNAL_SERVER_ERROR')).toEqual([]);
+    const written = await sql.query(`SELECT "idempotencyKey" AS key FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY($1::text[])`, [
+      inputs.map((input) => input.idempotencyKey),
+    ]);
+    // Whatever answered OK is stored whole; whatever was cut off left nothing (its retry would move the money once).
+    expect(written.rows.map((row) => row.key).sort()).toEqual(expect.arrayContaining([...succeeded].sort()));
+    const partial = await sql.query(
+      `SELECT t.id FROM "LedgerTransaction" t WHERE NOT EXISTS (SELECT 1 FROM "LedgerEntry" e WHERE e."transactionId" = t.id)`,
+    );
+    expect(partial.rows).toEqual([]);
+    await ledgerInvariants();
+    const retried = await Promise.all(inputs.map((input) => subgraph.query(TRANSFER, { input })));
+    expect(retried.map(codeOf).filter((code) => code !== 'OK')).toEqual([]);
+    expect(
+      await sql
+        .query(`SELECT count(*)::int AS n FROM "LedgerTransaction" WHERE "idempotencyKey" = ANY($1::text[])`, [
+          inputs.map((i) => i.idempotencyKey),
+        ])
+        .then((r) => r.rows[0].n),
+    ).toBe(120);
+    await ledgerInvariants();
+  }, 120_000);
 });
