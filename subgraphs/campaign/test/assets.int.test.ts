@@ -38,7 +38,7 @@ const png = (width: number, height: number) =>
 async function announce(campaignId: string, file: { filename: string; contentType: string; bytes: number }, as = owner) {
   return subgraph.query(REQUEST, { campaignId, input: file }, as);
 }
-const put = (url: string, body: Buffer) => fetch(url, { method: 'PUT', body });
+const put = (url: string, body: Buffer) => fetch(url, { method: 'PUT', body: new Uint8Array(body) });
 
 describe('campaign creatives', () => {
   it('takes an image by a one-time URL, checks it by content and renders it for the overlay', async () => {

@@ -13,7 +13,7 @@ import { updateStreamer } from './update-streamer';
 import { upsertStreamerPlatform } from './upsert-streamer-platform';
 
 @ObjectType()
-class StreamerConnection extends Connection(Streamer) {}
+export class StreamerConnection extends Connection(Streamer) {}
 
 @Resolver(() => Streamer)
 export class StreamerResolver {
