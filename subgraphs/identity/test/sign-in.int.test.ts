@@ -132,6 +132,15 @@ describe('brute-force protection', () => {
     expect((await attempt('BRAND', account.email, PASSWORD)).errors).toBeUndefined();
   });
 
+  it('keeps no emails in its counters, and takes the longest emails', async () => {
+    const long = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(50)}.example`;
+    expect(long.length).toBeLessThanOrEqual(254);
+    expect(brief(await attempt('STREAMER', long, PASSWORD))).toEqual(INVALID);
+    const keys = (await db.rateLimit.findMany()).map((row) => row.key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((key) => key.includes('@'))).toEqual([]);
+  });
+
   it('clears an account’s failures on success', async () => {
     const account = await createAccount(db, 'BRAND');
     for (let round = 0; round < 2; round += 1) {

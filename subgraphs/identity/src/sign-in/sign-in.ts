@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '@gametriggers/federation';
 import type { AccountKind } from '../account/account.type';
 import { AccountStatus } from '../account/account.type';
@@ -16,8 +17,11 @@ export interface Credentials {
 /** One answer for an unknown email, a wrong kind and a wrong password, so none of them tells which it was. */
 const invalidCredentials = () => new AppError('UNAUTHENTICATED', 'Invalid email or password');
 
-/** The rate limit key of a sign-in: per kind and email, whether or not the account exists. */
-export const signInKey = (kind: AccountKind, email: string) => `${kind}:${email}`;
+/**
+ * The rate limit key of a sign-in: per kind and email, whether or not the account exists. Hashed, so
+ * the counters (in Redis or the RateLimit table) hold no email addresses, and fit its 255 characters.
+ */
+export const signInKey = (kind: AccountKind, email: string) => createHash('sha256').update(`${kind}:${email}`).digest('base64url');
 
 /**
  * Checks an email and password for an account of `kind` and opens a session. In order:
