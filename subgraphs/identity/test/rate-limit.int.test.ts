@@ -12,6 +12,7 @@ const limits = {
   signInPerAccount: { points: 3, durationSeconds: 60, blockSeconds: 120 },
   signInPerIp: { points: 5, durationSeconds: 60, blockSeconds: 60 },
   registrationPerIp: { points: 2, durationSeconds: 60, blockSeconds: 60 },
+  oauthPerIp: { points: 2, durationSeconds: 60, blockSeconds: 60 },
 };
 
 let database: TestDatabase;
@@ -67,7 +68,7 @@ describe.each(stores)('sign-in limits in %s', (_store, url) => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(limits.signInPerIp.points);
   });
 
-  it('forgets an account’s failures on success, and limits registrations per address', async () => {
+  it('forgets an account’s failures on success, and limits registrations and OAuth flows per address', async () => {
     const limiter = processLimiter(url);
     const key = `STREAMER:${randomUUID()}@example.com`;
     for (let round = 0; round < 3; round += 1) {
@@ -79,6 +80,9 @@ describe.each(stores)('sign-in limits in %s', (_store, url) => {
     await limiter.attemptRegistration(ip);
     await limiter.attemptRegistration(ip);
     await expect(limiter.attemptRegistration(ip)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    await limiter.attemptOAuth(ip);
+    await limiter.attemptOAuth(ip);
+    await expect(limiter.attemptOAuth(ip)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
   });
 });
 

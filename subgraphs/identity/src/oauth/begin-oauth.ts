@@ -21,6 +21,7 @@ export async function beginOAuth(
   accountId: string | null,
   now = new Date(),
 ): Promise<BeganOAuth> {
+  await ctx.services.limiter.attemptOAuth(ctx.client.ip);
   const { provider, configuration } = await ctx.services.oauth.get(name);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();

@@ -14,6 +14,8 @@ export interface SignInLimiter {
   signedIn: (accountKey: string, ip: string | undefined) => Promise<void>;
   /** Counts a registration from an IP; RATE_LIMITED when over. */
   attemptRegistration: (ip: string | undefined) => Promise<void>;
+  /** Counts an OAuth flow begun from an IP; RATE_LIMITED when over. */
+  attemptOAuth: (ip: string | undefined) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export function createSignInLimiter(options: SignInLimiterOptions): SignInLimite
   const perAccount = limiter('sign-in:account', limits.signInPerAccount);
   const perIp = limiter('sign-in:ip', limits.signInPerIp);
   const registrations = limiter('registration:ip', limits.registrationPerIp);
+  const oauthFlows = limiter('oauth:ip', limits.oauthPerIp);
 
   /** Consumes a point of each; over any limit, RATE_LIMITED with the longest wait. */
   const consume = async (entries: [RateLimiterAbstract, string][]) => {
@@ -109,6 +112,7 @@ export function createSignInLimiter(options: SignInLimiterOptions): SignInLimite
       await Promise.all([perAccount.delete(accountKey), perIp.reward(ipKey(ip))]);
     },
     attemptRegistration: (ip) => consume([[registrations, ipKey(ip)]]),
+    attemptOAuth: (ip) => consume([[oauthFlows, ipKey(ip)]]),
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
