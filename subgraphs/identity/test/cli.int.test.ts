@@ -70,3 +70,20 @@ describe('identity CLIs', () => {
     expect(second.output).toContain(`new ACTIVE signing key ${keys[1]!.kid}, ${keys[0]!.kid} is now PASSIVE`);
   });
 });
+
+describe('a lost key-encryption key', () => {
+  it('fails loudly in production and, in development, rotates to a new signing key', async () => {
+    const keysWith = (dir: string, replaceUnreadableKey: boolean) => {
+      const sealer = createIdentitySealer(loadIdentityConfig({ DATA_DIR: dir }), silentLogger);
+      return createSigningKeys({ db, sealer: () => sealer, logger: silentLogger, replaceUnreadableKey });
+    };
+    const dir = `/tmp/identity-kek-${Date.now()}`;
+    await db.signingKey.deleteMany(); // this file's own database: start from no key
+    const before = await keysWith(dir, false).active();
+    await expect(keysWith(`${dir}-lost`, false).active()).rejects.toThrow(/not configured/);
+    const after = await keysWith(`${dir}-lost`, true).active();
+    expect(after.kid).not.toBe(before.kid);
+    expect(await db.signingKey.findUniqueOrThrow({ where: { kid: before.kid } })).toMatchObject({ status: 'PASSIVE' });
+    expect(await db.signingKey.count({ where: { status: 'ACTIVE' } })).toBe(1);
+  });
+});
