@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { brandSubgraph } from '../src/index';
 import { brandInput } from './factories';
@@ -18,7 +18,7 @@ const CREATE = `mutation Create($input: CreateBrandInput!) { createBrand(input: 
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(brandSubgraph);
+  subgraph = await startTestSubgraph(brandSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();

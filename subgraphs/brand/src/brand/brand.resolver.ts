@@ -1,5 +1,5 @@
-import { Connection, NotFoundError, PageArgs, pageQuery, paginate } from '@gametriggers/federation';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Connection, NotFoundError, PageArgs, assertOwner, pageQuery, paginate } from '@gametriggers/federation';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
 import type { Context } from '../context';
 import { Brand } from './brand.type';
@@ -36,17 +36,19 @@ export class BrandResolver {
     return { ...page, nodes: page.nodes.map(toBrand) };
   }
 
-  @Mutation(() => Brand)
+  @Authorized('ADMIN')
+  @Mutation(() => Brand, { description: 'Admins only: brands sign up through identity (registerBrand).' })
   async createBrand(@Arg('input', () => CreateBrandInput) input: CreateBrandInput, @Ctx() ctx: Context): Promise<Brand> {
     return toBrand(await createBrand(ctx.db, input));
   }
 
-  @Mutation(() => Brand)
+  @Mutation(() => Brand, { description: 'The brand itself or an admin.' })
   async updateBrand(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateBrandInput) input: UpdateBrandInput,
     @Ctx() ctx: Context,
   ): Promise<Brand> {
+    assertOwner(ctx.viewer, { brandId: id });
     return toBrand(await updateBrand(ctx.db, id, input));
   }
 }

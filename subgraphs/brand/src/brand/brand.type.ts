@@ -1,6 +1,7 @@
 import { AgeRange, Money } from '@gametriggers/federation';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, UseMiddleware } from 'type-graphql';
+import { OwningBrandOrAdmin } from './brand-access';
 
 @ObjectType({ description: 'A postal address.' })
 export class PostalAddress {
@@ -45,16 +46,28 @@ export class MarketingPreferences {
   @Field(() => BudgetRange, { nullable: true }) budgetRange!: BudgetRange | null;
 }
 
-@ObjectType({ description: 'A company that funds sponsored campaigns.' })
+@ObjectType({
+  description:
+    "A company that funds sponsored campaigns. Its profile is public; contact, billing and marketing preferences are its own and admins' only.",
+})
 @Directive('@key(fields: "id")')
 export class Brand {
   @Field(() => ID) id!: string;
   @Field(() => String) companyName!: string;
   @Field(() => String) industry!: string;
   @Field(() => String, { nullable: true }) website!: string | null;
-  @Field(() => ContactPerson) contact!: ContactPerson;
-  @Field(() => BillingDetails) billing!: BillingDetails;
-  @Field(() => MarketingPreferences) marketingPreferences!: MarketingPreferences;
+  @Field(() => ContactPerson, { nullable: true, description: 'The brand itself and admins only.' })
+  @UseMiddleware(OwningBrandOrAdmin)
+  contact!: ContactPerson;
+
+  @Field(() => BillingDetails, { nullable: true, description: 'The brand itself and admins only.' })
+  @UseMiddleware(OwningBrandOrAdmin)
+  billing!: BillingDetails;
+
+  @Field(() => MarketingPreferences, { nullable: true, description: 'The brand itself and admins only.' })
+  @UseMiddleware(OwningBrandOrAdmin)
+  marketingPreferences!: MarketingPreferences;
+
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime) updatedAt!: Date;
 }
