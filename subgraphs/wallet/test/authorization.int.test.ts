@@ -170,4 +170,36 @@ describe('who may see money', () => {
     const usdOnly = await subgraph.query(`{ largeTransactions(currency: "JPY") { nodes { id } } }`, {}, admin);
     expect(usdOnly.data!['largeTransactions'].nodes).toEqual([{ id: largeYen.id }]);
   });
+
+  it('shows withdrawals, payment methods and statements to the streamer and admins only', async () => {
+    const streamerId = newId();
+    const owner = streamerViewer(streamerId);
+    const method = await subgraph.query(
+      `mutation($input: AddPaymentMethodInput!) { addPaymentMethod(input: $input) { id } }`,
+      { input: { owner: streamer(streamerId), kind: 'PAYPAL', details: 'me@example.com' } },
+      owner,
+    );
+    const methodId = method.data!['addPaymentMethod'].id;
+    const reads = [
+      [`query($s: ID!) { withdrawals(streamerId: $s) { nodes { id } } }`, { s: streamerId }],
+      [`query($o: LedgerOwnerInput!) { paymentMethods(owner: $o) { id masked } }`, { o: streamer(streamerId) }],
+      [
+        `query($o: LedgerOwnerInput!) { walletStatement(owner: $o, from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { csv } }`,
+        { o: streamer(streamerId) },
+      ],
+    ] as const;
+    for (const [query, variables] of reads) {
+      await expectAccess((viewer) => subgraph.query(query, variables, viewer), {
+        anonymous: [ANONYMOUS, 'UNAUTHENTICATED'],
+        owner: [owner, 'OK'],
+        otherStreamer: [streamerViewer(newId()), 'FORBIDDEN'],
+        brand: [brandViewer(newId()), 'FORBIDDEN'],
+        admin: [admin, 'OK'],
+      });
+    }
+    await expectAccess((viewer) => subgraph.query(`mutation($id: ID!) { removePaymentMethod(id: $id) { id } }`, { id: methodId }, viewer), {
+      otherStreamer: [streamerViewer(newId()), 'FORBIDDEN'],
+      owner: [owner, 'OK'],
+    });
+  });
 });

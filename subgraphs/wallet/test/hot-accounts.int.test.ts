@@ -52,7 +52,7 @@ describe('hot accounts under concurrency', () => {
   it('keeps every invariant through hundreds of concurrent transfers and withdrawals, each sent twice', async () => {
     const hot = newId();
     await deposit(subgraph, hot, '600.00');
-    const streamers = [];
+    const streamers: Awaited<ReturnType<typeof readyStreamer>>[] = [];
     for (let i = 0; i < 4; i += 1) streamers.push(await readyStreamer(subgraph, consumer, { amount: '100.00' }));
     const owners = [brand(hot), ...streamers.map((s) => streamer(s.streamerId))];
 

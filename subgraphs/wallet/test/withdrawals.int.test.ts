@@ -97,6 +97,19 @@ describe('payouts through the sandbox provider', () => {
     expect(await balanceOf(subgraph, 'Streamer', streamerId)).toEqual({ available: 20000, held: 0, total: 20000 });
     expect((await eventsAbout(id)).map((event) => [event.type, event.data.status])).toEqual([['wallet.withdrawal.failed', 'FAILED']]);
   });
+
+  it('fails a payout the provider refuses at submission, returning the money', async () => {
+    const { streamerId, viewer, methodId } = await readyStreamer(subgraph, consumer, { details: 'GB29NWBK60161331929999' });
+    const id = (await subgraph.query(REQUEST_WITHDRAWAL, { input: withdrawalInput(streamerId, methodId, '4.00') }, viewer)).data![
+      'requestWithdrawal'
+    ].id;
+    await expect.poll(() => statusOf(id), { timeout: 15_000, interval: 200 }).toBe('FAILED');
+    const failed = (await subgraph.query(WITHDRAWAL, { id })).data!['withdrawal'];
+    expect(failed).toMatchObject({ providerReference: null, failureReason: 'The provider does not pay out to this destination' });
+    expect(failed.history.map((step: { toStatus: string }) => step.toStatus)).toEqual(['REQUESTED', 'APPROVED', 'PROCESSING', 'FAILED']);
+    expect(await balanceOf(subgraph, 'Streamer', streamerId)).toEqual({ available: 20000, held: 0, total: 20000 });
+    expect((await eventsAbout(id)).map((event) => event.type)).toEqual(['wallet.withdrawal.failed']);
+  });
 });
 
 describe('approvals', () => {

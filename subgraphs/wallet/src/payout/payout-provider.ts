@@ -33,8 +33,12 @@ export interface PayoutProvider {
   readonly name: string;
   /** Turns the raw account details into the provider's token; the details are not kept by us. */
   tokenize(kind: PaymentMethodKind, details: string): Promise<TokenizedDestination>;
-  /** Accepts a payout (idempotent per withdrawalId) and returns the provider's reference. */
-  submit(payout: PayoutRequest): Promise<{ reference: string }>;
+  /**
+   * Accepts a payout (idempotent per withdrawalId) and returns the provider's reference, or refuses it
+   * for good (`rejected`: the destination cannot be paid; the withdrawal fails and its money returns).
+   * Throws for a temporary failure (the job retries).
+   */
+  submit(payout: PayoutRequest): Promise<{ reference: string } | { rejected: string }>;
   status(reference: string): Promise<PayoutStatus>;
   /** Every payout the provider knows, for reconciliation. */
   settlements(): Promise<SettlementRecord[]>;

@@ -33,12 +33,29 @@ export function createPayoutJobHandlers(db: Db, config: WalletConfig, provider: 
       withdrawal = { ...withdrawal, status: WithdrawalStatus.PROCESSING };
     }
     if (withdrawal.status !== WithdrawalStatus.PROCESSING || withdrawal.providerReference) return;
-    const { reference } = await provider.submit({
+    const submitted = await provider.submit({
       withdrawalId,
       amountMinor: withdrawal.amountMinor,
       currency: withdrawal.currency,
       destinationToken: withdrawal.paymentMethod.token,
     });
+    if ('rejected' in submitted) {
+      const current = withdrawal;
+      await db.$transaction(async (tx) => {
+        const returned = await postWithdrawalStep(tx, current, 'returned');
+        const moved = await moveWithdrawal(tx, withdrawalId, WithdrawalStatus.PROCESSING, WithdrawalStatus.FAILED, {
+          actor: SYSTEM,
+          note: submitted.rejected,
+          ledgerTransactionId: returned.id,
+          data: { failureReason: submitted.rejected },
+        });
+        if (!moved) throw new Error(`withdrawal ${withdrawalId} left PROCESSING meanwhile`);
+        await writeWithdrawalFailed(tx, current, 'FAILED', submitted.rejected);
+      }, TRANSACTION_OPTIONS);
+      logger.warn({ withdrawalId, provider: provider.name, reason: submitted.rejected }, 'payout refused by the provider');
+      return;
+    }
+    const { reference } = submitted;
     await db.$transaction(async (tx) => {
       await tx.withdrawal.updateMany({ where: { id: withdrawalId, providerReference: null }, data: { providerReference: reference } });
       await scheduleJob(

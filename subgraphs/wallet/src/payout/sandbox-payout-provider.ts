@@ -4,8 +4,10 @@ import type { Db } from '../db';
 import { PaymentMethodKind } from '../generated/prisma/enums';
 import type { PayoutProvider, PayoutRequest, PayoutStatus, SettlementRecord, TokenizedDestination } from './payout-provider';
 
-/** Destinations the sandbox refuses to pay: details containing "fail" (a PayPal address) or ending in 0000 (an account). */
+/** Destinations the sandbox fails at settlement: details containing "fail" (a PayPal address) or ending in 0000 (an account). */
 const FAILING = /fail|0000$/i;
+/** Destinations the sandbox refuses at once, at submission: details containing "reject" or ending in 9999. */
+const REJECTED = /reject|9999$/i;
 const random = () => randomBytes(9).toString('base64url');
 
 function validate(kind: PaymentMethodKind, details: string): string {
@@ -34,7 +36,8 @@ function mask(kind: PaymentMethodKind, value: string): string {
  * (table SandboxPayout) as a real provider keeps them on its side. It pays every payout except to
  * destinations tokenized from details containing "fail" or ending in "0000", which fail with a reason.
  * It settles asynchronously: a payout stays PENDING until the wallet's settle job asks for its status
- * (scheduled WALLET_PAYOUT_SETTLE_DELAY_MS after submission).
+ * (scheduled WALLET_PAYOUT_SETTLE_DELAY_MS after submission). Destinations from details containing
+ * "reject" or ending in "9999" are refused at submission.
  */
 export class SandboxPayoutProvider implements PayoutProvider {
   readonly name = 'sandbox';
@@ -42,10 +45,12 @@ export class SandboxPayoutProvider implements PayoutProvider {
 
   async tokenize(kind: PaymentMethodKind, details: string): Promise<TokenizedDestination> {
     const value = validate(kind, details);
-    return { token: `sandbox_${FAILING.test(value) ? 'fail' : 'ok'}_${random()}`, masked: mask(kind, value) };
+    const behaviour = REJECTED.test(value) ? 'reject' : FAILING.test(value) ? 'fail' : 'ok';
+    return { token: `sandbox_${behaviour}_${random()}`, masked: mask(kind, value) };
   }
 
-  async submit(payout: PayoutRequest): Promise<{ reference: string }> {
+  async submit(payout: PayoutRequest): Promise<{ reference: string } | { rejected: string }> {
+    if (payout.destinationToken.startsWith('sandbox_reject_')) return { rejected: 'The provider does not pay out to this destination' };
     await this.db.sandboxPayout.createMany({
       data: [
         {

@@ -95,18 +95,30 @@ export async function reconcileLedger(db: Db, provider: PayoutProvider): Promise
 async function compareSettlements(db: Db, provider: PayoutProvider): Promise<SettlementMismatch[]> {
   const problems: SettlementMismatch[] = [];
   const records = new Map((await provider.settlements()).map((record) => [record.reference, record]));
-  const withdrawals = await db.withdrawal.findMany({ where: { providerReference: { not: null } } });
+  const withdrawals = await db.withdrawal.findMany({ where: { status: { in: ['PROCESSING', 'PAID', 'FAILED'] } } });
   const steps = await db.$queryRaw<{ key: string; amountMinor: bigint }[]>`
     SELECT t."idempotencyKey" AS "key", sum(greatest(e."amountMinor", 0))::bigint AS "amountMinor"
       FROM "LedgerTransaction" t JOIN "LedgerEntry" e ON e."transactionId" = t."id"
      WHERE t."idempotencyKey" LIKE 'withdrawal:%' GROUP BY t."idempotencyKey"`;
   const stepAmount = new Map(steps.map((step) => [step.key, step.amountMinor]));
   const seen = new Set<string>();
+  const stuckBefore = Date.now() - 3_600_000;
   for (const withdrawal of withdrawals) {
-    const reference = withdrawal.providerReference!;
+    const reference = withdrawal.providerReference;
+    const problem = (text: string) => problems.push({ withdrawalId: withdrawal.id, reference, problem: text });
+    const ledgerStep = withdrawal.status === 'PAID' ? 'paid' : withdrawal.status === 'FAILED' ? 'returned' : 'processing';
+    if (stepAmount.get(`withdrawal:${withdrawal.id}:${ledgerStep}`) !== withdrawal.amountMinor) {
+      problem(`the ledger has no ${ledgerStep} transaction of ${withdrawal.amountMinor}`);
+    }
+    if (!reference) {
+      // Refused at submission (FAILED without a reference) is fine; PAID without one, or PROCESSING for an hour, is not.
+      if (withdrawal.status === 'PAID') problem('PAID without a provider reference');
+      if (withdrawal.status === 'PROCESSING' && withdrawal.updatedAt.getTime() < stuckBefore)
+        problem('PROCESSING for an hour without reaching the provider');
+      continue;
+    }
     seen.add(reference);
     const record = records.get(reference);
-    const problem = (text: string) => problems.push({ withdrawalId: withdrawal.id, reference, problem: text });
     if (!record) {
       problem('the provider has no payout with this reference');
       continue;
@@ -119,12 +131,8 @@ async function compareSettlements(db: Db, provider: PayoutProvider): Promise<Set
     if (expected && record.status !== expected) problem(`status differs: provider ${record.status}, wallet ${withdrawal.status}`);
     if (withdrawal.status === 'PROCESSING' && record.status !== 'PENDING') {
       // Settled by the provider but not yet by the wallet's settle job: in flight, reported only if it stays.
-      if (Date.now() - withdrawal.updatedAt.getTime() > 3_600_000)
+      if (withdrawal.updatedAt.getTime() < stuckBefore)
         problem(`settled ${record.status} at the provider an hour ago, still PROCESSING here`);
-    }
-    const ledgerStep = withdrawal.status === 'PAID' ? 'paid' : withdrawal.status === 'FAILED' ? 'returned' : null;
-    if (ledgerStep && stepAmount.get(`withdrawal:${withdrawal.id}:${ledgerStep}`) !== withdrawal.amountMinor) {
-      problem(`the ledger has no ${ledgerStep} transaction of ${withdrawal.amountMinor}`);
     }
   }
   for (const record of records.values()) {
