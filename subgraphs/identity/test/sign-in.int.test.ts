@@ -1,3 +1,4 @@
+import { hash } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
@@ -71,6 +72,18 @@ describe('sign-in per kind', () => {
     await expect(createAdmin(db, { email: uniqueEmail('weak'), password: 'short' })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'password' },
     });
+  });
+});
+
+describe('password hashes', () => {
+  it('moves a hash made with older argon2 parameters to the current ones at the next sign-in', async () => {
+    const account = await createAccount(db, 'BRAND');
+    const old = await hash(PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 3, parallelism: 1 });
+    await db.account.update({ where: { id: account.id }, data: { passwordHash: old } });
+    await signIn(subgraph, 'BRAND', account.email);
+    const { passwordHash } = await db.account.findUniqueOrThrow({ where: { id: account.id } });
+    expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    await signIn(subgraph, 'BRAND', account.email);
   });
 });
 

@@ -8,6 +8,12 @@ const OPTIONS: Options = { algorithm: 2 satisfies Algorithm.Argon2id, memoryCost
 /** The same password typed on different keyboards may arrive composed or decomposed: compare one form. */
 const normalize = (password: string) => password.normalize('NFKC');
 
+/** The PHC prefix of a hash made with OPTIONS: a stored hash without it was made with older parameters. */
+const CURRENT_PARAMETERS = `$argon2id$v=19$m=${OPTIONS.memoryCost},t=${OPTIONS.timeCost},p=${OPTIONS.parallelism}$`;
+
+/** Whether a stored hash should be replaced (at the next successful sign-in) because the parameters changed. */
+export const needsRehash = (passwordHash: string) => !passwordHash.startsWith(CURRENT_PARAMETERS);
+
 export function hashPassword(password: string): Promise<string> {
   return hash(normalize(password), OPTIONS);
 }

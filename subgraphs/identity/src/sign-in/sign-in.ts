@@ -4,7 +4,7 @@ import type { AccountKind } from '../account/account.type';
 import { AccountStatus } from '../account/account.type';
 import { normalizeEmail } from '../account/email';
 import { findLiveAccount } from '../account/find-live-account';
-import { verifyAgainstDummy, verifyPassword } from '../account/password';
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from '../account/password';
 import type { Context } from '../context';
 import { openSession } from '../session/open-session';
 import type { IssuedTokens } from '../session/open-session';
@@ -29,7 +29,8 @@ export const signInKey = (kind: AccountKind, email: string) => createHash('sha25
  *    same for unknown emails;
  * 2. one argon2id verification whether or not the account exists (a dummy hash for unknown ones), and
  *    one error, UNAUTHENTICATED "Invalid email or password", for unknown email and wrong password;
- * 3. only with the right password is the status told: PENDING or not ACTIVE → FORBIDDEN.
+ * 3. only with the right password is the status told: PENDING or not ACTIVE → FORBIDDEN; a hash made
+ *    with older argon2 parameters is replaced then.
  * A FAILED registration's account holds no email any more: signing in with it is an unknown email.
  */
 export async function signIn(ctx: Context, kind: AccountKind, credentials: Credentials, now = new Date()): Promise<IssuedTokens> {
@@ -42,6 +43,11 @@ export async function signIn(ctx: Context, kind: AccountKind, credentials: Crede
   const valid = account ? await verifyPassword(account.passwordHash, credentials.password) : await verifyAgainstDummy(credentials.password);
   if (!account || !valid) throw invalidCredentials();
   await limiter.signedIn(key, ctx.client.ip);
+  if (needsRehash(account.passwordHash)) {
+    // The only moment the password is known: move the hash to the current parameters.
+    const passwordHash = await hashPassword(credentials.password);
+    await ctx.db.account.updateMany({ where: { id: account.id, passwordHash: account.passwordHash }, data: { passwordHash } });
+  }
   if (account.status === AccountStatus.PENDING) {
     throw new AppError('FORBIDDEN', 'This account is pending: its registration is not complete yet');
   }
