@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentEventError, RegistrationRequested, StreamerRegistered, StreamerRegistrationRejected } from '@gametriggers/events';
 import type { ConsumerOptions, EventData, EventEnvelope } from '@gametriggers/events';
-import { silentLogger, startTestSubgraph } from '@gametriggers/testkit';
+import { silentLogger, startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
@@ -21,7 +21,7 @@ let db: Db;
 let sql: pg.Client;
 let consumer: ConsumerOptions;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(streamerSubgraph);
+  subgraph = await startTestSubgraph(streamerSubgraph, { viewer: testAdmin });
   db = createDb(subgraph.databaseUrl);
   sql = new pg.Client({ connectionString: subgraph.databaseUrl });
   await sql.connect();

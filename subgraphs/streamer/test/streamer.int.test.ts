@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraph } from '@gametriggers/federation';
-import { graphql, silentLogger, startTestSubgraph, testInternalAuth, viewerHeaders } from '@gametriggers/testkit';
+import { graphql, silentLogger, startTestSubgraph, testInternalAuth, viewerHeaders, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../src/generated/prisma/client';
@@ -27,7 +27,7 @@ const MISSING = '0190a000-0000-7000-8000-000000000000';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(streamerSubgraph);
+  subgraph = await startTestSubgraph(streamerSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();
@@ -461,7 +461,7 @@ describe('federation', () => {
           server.url,
           ENTITIES,
           { representations: some.map((id) => ({ __typename: 'Streamer', id })) },
-          await viewerHeaders(),
+          await viewerHeaders(testAdmin),
         );
         expect(result.errors).toBeUndefined();
         expect((result.data!['_entities'] as unknown[]).every(Boolean)).toBe(true);

@@ -1,5 +1,5 @@
-import { Connection, NotFoundError, Platform } from '@gametriggers/federation';
-import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Connection, NotFoundError, Platform, assertOwner } from '@gametriggers/federation';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { createStreamer } from './create-streamer';
 import { listStreamers } from './list-streamers';
@@ -32,39 +32,49 @@ export class StreamerResolver {
     return { ...page, nodes: page.nodes.map(toStreamer) };
   }
 
-  @Mutation(() => Streamer, { description: 'Fails with CONFLICT on input.displayName when the name is taken (ignoring case).' })
+  @Authorized('ADMIN')
+  @Mutation(() => Streamer, {
+    description:
+      'Admins only (streamers sign up through identity: registerStreamer). Fails with CONFLICT on input.displayName when the name is taken (ignoring case).',
+  })
   async createStreamer(@Arg('input', () => CreateStreamerInput) input: CreateStreamerInput, @Ctx() ctx: Context): Promise<Streamer> {
     return toStreamer(await createStreamer(ctx.db, input));
   }
 
-  @Mutation(() => Streamer)
+  @Mutation(() => Streamer, { description: 'The streamer themself or an admin.' })
   async updateStreamer(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateStreamerInput) input: UpdateStreamerInput,
     @Ctx() ctx: Context,
   ): Promise<Streamer> {
+    assertOwner(ctx.viewer, { streamerId: id });
     return toStreamer(await updateStreamer(ctx.db, id, input));
   }
 
-  @Mutation(() => Streamer, { description: "Adds or refreshes the streamer's profile on input.platform." })
+  @Mutation(() => Streamer, {
+    description: "Adds or refreshes the streamer's profile on input.platform. The streamer themself or an admin.",
+  })
   async upsertStreamerPlatform(
     @Arg('streamerId', () => ID) streamerId: string,
     @Arg('input', () => StreamerPlatformInput) input: StreamerPlatformInput,
     @Ctx() ctx: Context,
   ): Promise<Streamer> {
+    assertOwner(ctx.viewer, { streamerId });
     return toStreamer(await upsertStreamerPlatform(ctx.db, streamerId, input));
   }
 
-  @Mutation(() => Streamer)
+  @Mutation(() => Streamer, { description: 'The streamer themself or an admin.' })
   async removeStreamerPlatform(
     @Arg('streamerId', () => ID) streamerId: string,
     @Arg('platform', () => Platform) platform: Platform,
     @Ctx() ctx: Context,
   ): Promise<Streamer> {
+    assertOwner(ctx.viewer, { streamerId });
     return toStreamer(await removeStreamerPlatform(ctx.db, streamerId, platform));
   }
 
-  @Mutation(() => Streamer)
+  @Authorized('ADMIN')
+  @Mutation(() => Streamer, { description: 'Admins only: whether we confirmed the streamer owns the channel.' })
   async setStreamerPlatformVerification(
     @Arg('streamerId', () => ID) streamerId: string,
     @Arg('platform', () => Platform) platform: Platform,

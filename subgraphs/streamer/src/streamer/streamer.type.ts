@@ -1,6 +1,7 @@
 import { AgeRange, Platform } from '@gametriggers/federation';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import { OwningStreamerOrAdmin } from './streamer-access';
 import { StreamerPlatformProfile } from './streamer-platform-profile.type';
 
 @ObjectType({ description: "Who watches a streamer's channels." })
@@ -18,7 +19,13 @@ export class Streamer {
   @Field(() => String, { description: 'Unique, ignoring case.' }) displayName!: string;
   @Field(() => String, { nullable: true }) bio!: string | null;
   @Field(() => String, { nullable: true }) avatarUrl!: string | null;
-  @Field(() => String) contactEmail!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The streamer themself and admins only: brands reach streamers through the platform.',
+  })
+  @UseMiddleware(OwningStreamerOrAdmin)
+  contactEmail!: string;
+
   @Field(() => [StreamerPlatformProfile], { description: 'One profile per platform, in platform order.' })
   platforms!: StreamerPlatformProfile[];
   @Field(() => StreamerDemographics) demographics!: StreamerDemographics;
