@@ -95,6 +95,8 @@ describe('the supergraph through the router', () => {
 
   it('resolves the brands of 100 campaigns with one query to the brand database', async () => {
     const brandId = demoIds.brands.pixelforge;
+    // Its own DRAFT campaigns: created and listed by the brand itself (others do not see drafts).
+    const pixelforge = await signInAs(url, 'pixelforge');
     for (let batch = 0; batch < 4; batch += 1) {
       const mutations = Array.from(
         { length: 25 },
@@ -105,11 +107,16 @@ describe('the supergraph through the router', () => {
           pricing: { model: CPC, rate: { amount: "0.50", currency: "EUR" } }
         }) { id }`,
       );
-      const created = await graphql(url, `mutation { ${mutations.join('\n')} }`);
+      const created = await graphql(url, `mutation { ${mutations.join('\n')} }`, {}, pixelforge);
       expect(created.errors).toBeUndefined();
     }
     const before = fixture.brandQueries();
-    const result = await graphql(url, `{ campaigns(first: 100, brandId: "${brandId}") { nodes { name brand { companyName } } } }`);
+    const result = await graphql(
+      url,
+      `{ campaigns(first: 100, brandId: "${brandId}") { nodes { name brand { companyName } } } }`,
+      {},
+      pixelforge,
+    );
     expect(result.errors).toBeUndefined();
     const nodes = result.data!['campaigns'].nodes as { brand: { companyName: string } }[];
     expect(nodes).toHaveLength(100);

@@ -76,8 +76,10 @@ describe('campaign creatives', () => {
     const assets = (await subgraph.query(ASSETS, { id: campaignId }, owner)).data!['campaign'].assets;
     expect(assets.map((asset: { status: string }) => asset.status)).toEqual(['REJECTED', 'REJECTED']);
     expect(assets[0].rejectionReason).toMatch(/image\/jpeg, not the announced image\/png/);
-    // Others see only READY creatives.
-    expect((await subgraph.query(ASSETS, { id: campaignId }, brand(brandIds.b))).data!['campaign'].assets).toEqual([]);
+    // Others do not even know of a DRAFT campaign.
+    const stranger = await subgraph.query(ASSETS, { id: campaignId }, brand(brandIds.b));
+    expect(stranger.data!['campaign']).toBeNull();
+    expect(stranger.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses bad announcements, other brands, forged or wrong-size uploads', async () => {
@@ -106,5 +108,9 @@ describe('campaign creatives', () => {
     await put(uploadUrl, image);
     const html = await (await fetch(overlayUrl)).text();
     expect(html).toMatch(/<img src="\/assets\/[0-9a-f-]+\/[0-9a-f-]+\/overlay\.webp"/);
+    // A public campaign shows others its READY creatives only.
+    await announce(campaignId, { filename: 'later.png', contentType: 'image/png', bytes: 10 });
+    const seen = (await subgraph.query(ASSETS, { id: campaignId }, brand(brandIds.b))).data!['campaign'].assets;
+    expect(seen.map((asset: { status: string }) => asset.status)).toEqual(['READY']);
   });
 });

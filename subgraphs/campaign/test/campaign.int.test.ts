@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { CAMPAIGN_FIELDS, CREATE_CAMPAIGN, brandIds, campaignIn, campaignInput } from './factories';
@@ -10,7 +10,7 @@ const MISSING = '0190a000-0000-7000-8000-000000000000';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(campaignSubgraph);
+  subgraph = await startTestSubgraph(campaignSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { APPLY, CREATE_CAMPAIGN, TRANSITION, brandIds, campaignIn, campaignInput, streamerId } from './factories';
@@ -26,7 +26,7 @@ let subgraph: TestSubgraph;
 let sql: pg.Client;
 beforeAll(async () => {
   // No event transport: the relay does not run, so every event written stays in the outbox to be read.
-  subgraph = await startTestSubgraph(campaignSubgraph);
+  subgraph = await startTestSubgraph(campaignSubgraph, { viewer: testAdmin });
   sql = new pg.Client({ connectionString: subgraph.databaseUrl });
   await sql.connect();
 });

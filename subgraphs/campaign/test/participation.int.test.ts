@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { PARTICIPATION_TRANSITIONS } from '../src/participation/participation-transitions';
@@ -15,7 +15,7 @@ const PARTICIPATIONS_OF = `query($id: ID!, $first: Int, $after: String, $status:
 let subgraph: TestSubgraph;
 let openCampaign: string;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(campaignSubgraph);
+  subgraph = await startTestSubgraph(campaignSubgraph, { viewer: testAdmin });
   openCampaign = await campaignIn(subgraph, 'APPROVED', {
     budget: { amount: '900', currency: 'EUR' },
     dailyCap: null,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { createCountingDb, sqlLog } from './counting-db';
@@ -26,7 +26,7 @@ const CAMPAIGN_PARTICIPATIONS = `query($representations: [_Any!]!) {
 let subgraph: TestSubgraph;
 beforeAll(async () => {
   // The same subgraph over a client that logs its SQL, so batching is measured, not assumed.
-  subgraph = await startTestSubgraph({ ...campaignSubgraph, createDatabaseClient: createCountingDb });
+  subgraph = await startTestSubgraph({ ...campaignSubgraph, createDatabaseClient: createCountingDb }, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();

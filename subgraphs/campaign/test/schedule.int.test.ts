@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { scheduleJob } from '@gametriggers/events';
 import { ReconcileCampaignJobsJob } from '../src/campaign/campaign-jobs';
@@ -25,7 +25,7 @@ let sql: pg.Client;
 let db: Db;
 beforeAll(async () => {
   // startSubgraph runs the subgraph's job runner beside its server, as in production.
-  subgraph = await startTestSubgraph(campaignSubgraph);
+  subgraph = await startTestSubgraph(campaignSubgraph, { viewer: testAdmin });
   sql = new pg.Client({ connectionString: subgraph.databaseUrl });
   await sql.connect();
   db = createDb(subgraph.databaseUrl);

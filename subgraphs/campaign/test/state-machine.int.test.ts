@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { CAMPAIGN_TRANSITIONS } from '../src/campaign/campaign-transitions';
@@ -11,7 +11,7 @@ const READ_STATUS = `query($id: ID!) { campaign(id: $id) { status } }`;
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(campaignSubgraph);
+  subgraph = await startTestSubgraph(campaignSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();

@@ -1,4 +1,4 @@
-import { PageArgs, paginate } from '@gametriggers/federation';
+import { PageArgs, assertOwner, paginate } from '@gametriggers/federation';
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { eligibleCampaigns } from '../campaign/eligible-campaigns';
 import { CampaignConnection } from '../campaign/campaign.type';
@@ -11,12 +11,15 @@ import { StreamerReference } from './streamer.type';
 
 @Resolver(() => StreamerReference)
 export class StreamerParticipationsResolver {
-  @FieldResolver(() => ParticipationConnection, { description: "The streamer's participations in campaigns, newest first." })
+  @FieldResolver(() => ParticipationConnection, {
+    description: "The streamer's participations in campaigns, newest first: the streamer and admins only.",
+  })
   async participations(
     @Root() streamer: StreamerReference,
     @Args(() => ParticipationListArgs) args: ParticipationListArgs,
     @Ctx() ctx: Context,
   ): Promise<ParticipationConnection> {
+    assertOwner(ctx.viewer, { streamerId: streamer.id });
     const page = await paginate(args, (window) =>
       ctx.loaders.participationsOfStreamer.load({ parentId: streamer.id, ...window, filter: args.status ?? null }),
     );
@@ -33,6 +36,7 @@ export class StreamerParticipationsResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<CampaignConnection> {
+    assertOwner(ctx.viewer, { streamerId: streamer.id });
     const facts = { demographics: streamer.demographics!, platforms: streamer.platforms ?? [] };
     const page = await paginate(args, (window) => eligibleCampaigns(ctx.db, facts, window));
     return { ...page, nodes: page.nodes.map(toCampaign) };
