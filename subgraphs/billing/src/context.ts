@@ -1,4 +1,4 @@
-import { createByIdLoader, createGroupLoader, createPageLoader } from '@gametriggers/federation';
+import { createByIdLoader, createGroupLoader, createPageLoader, viewerOf } from '@gametriggers/federation';
 import type { SubgraphDependencies } from '@gametriggers/federation';
 import type { Db } from './db';
 import { fetchBrandInvoicePages } from './invoice/fetch-brand-invoice-pages';
@@ -8,6 +8,8 @@ export function createContext(db: Db, deps: SubgraphDependencies) {
   return {
     db,
     logger: deps.logger,
+    /** Who is asking: the server puts the router's viewer here for every request (anonymous until then). */
+    viewer: viewerOf(undefined),
     loaders: {
       invoice: createByIdLoader(invoicesById),
       linesByInvoice: createGroupLoader(

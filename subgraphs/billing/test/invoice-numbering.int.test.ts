@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { billingSubgraph } from '../src/index';
 import { ISSUE, draft, issued } from './factories';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(billingSubgraph);
+  subgraph = await startTestSubgraph(billingSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { billingSubgraph } from '../src/index';
 import {
@@ -21,7 +21,7 @@ import {
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(billingSubgraph);
+  subgraph = await startTestSubgraph(billingSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '@gametriggers/prisma-tools';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
@@ -9,7 +9,7 @@ import { billingSubgraph } from '../src/index';
 let subgraph: TestSubgraph;
 let db: Db;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(billingSubgraph);
+  subgraph = await startTestSubgraph(billingSubgraph, { viewer: testAdmin });
   db = createDb(subgraph.databaseUrl);
 });
 afterAll(async () => {
