@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
 import './globals.css';
 
 export const metadata = { title: 'GameTriggers', description: 'Sponsored campaigns for live game streams' };
@@ -7,10 +8,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <header>
-          <a href="/">GameTriggers</a>
-        </header>
-        <main>{children}</main>
+        <SiteHeader />
+        <main id="content" tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,37 +1,64 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { graphqlUrl } from './config';
 
-/** The router, as seen from the Next.js server. */
-export const GRAPHQL_URL = process.env['GAMETRIGGERS_GRAPHQL_URL'] ?? 'http://127.0.0.1:4000/graphql';
+export { graphqlUrl, graphqlWsUrl } from './config';
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; retryAfterSeconds?: number; field?: string } & Record<string, unknown>;
+}
+
+export interface RouterResponse<TResult> {
+  /** The HTTP status: 401 when the router refused the access token itself (before any GraphQL ran). */
+  status: number;
+  data: TResult | null;
+  errors: GraphQLErrorBody[];
+}
+
+/** What the router should know about the browser behind this server: its address and user agent. */
+export interface ClientHeaders {
+  'x-forwarded-for'?: string;
+  'user-agent'?: string;
+}
+
+/** The router's answer could not be read (it is down, or answered something else than GraphQL). */
+export class RouterUnavailableError extends Error {}
 
 /**
- * The router's graphql-ws endpoint, as seen from the browser. Read on the server at request time
- * and handed to client components as a prop, so one build runs against any router (a NEXT_PUBLIC_
- * variable would be frozen into the bundle by `next build`). Defaults to the HTTP URL's own path,
- * where the router also serves graphql-ws.
+ * Runs a typed operation against the router; no caching (live, per-viewer data). Never throws on
+ * GraphQL errors: callers decide what UNAUTHENTICATED, FORBIDDEN and the rest mean for them.
  */
-export function graphqlWsUrl(): string {
-  return process.env['GAMETRIGGERS_WS_URL'] ?? GRAPHQL_URL.replace(/^http/, 'ws');
-}
-
-export class GraphQLRequestError extends Error {
-  constructor(readonly errors: { message: string; extensions?: Record<string, unknown> }[]) {
-    super(errors.map((error) => error.message).join('; '));
-  }
-}
-
-/** Runs a typed operation against the router from a server component; no caching (live data). */
-export async function request<TResult, TVariables extends Record<string, unknown>>(
+export async function callRouter<TResult, TVariables extends Record<string, unknown>>(
   document: TypedDocumentNode<TResult, TVariables>,
   variables: TVariables,
-): Promise<TResult> {
-  const response = await fetch(GRAPHQL_URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: print(document), variables }),
-    cache: 'no-store',
-  });
-  const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-  if (body.errors?.length && !body.data) throw new GraphQLRequestError(body.errors);
-  return body.data as TResult;
+  options: { accessToken?: string | undefined; client?: ClientHeaders | undefined } = {},
+): Promise<RouterResponse<TResult>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  for (const [name, value] of Object.entries(options.client ?? {})) if (value) headers[name] = value;
+  if (options.accessToken) headers['authorization'] = `Bearer ${options.accessToken}`;
+  let response: Response;
+  try {
+    response = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: print(document), variables }),
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new RouterUnavailableError(`the router at ${graphqlUrl()} cannot be reached`, { cause: error });
+  }
+  let body: { data?: TResult | null; errors?: GraphQLErrorBody[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    throw new RouterUnavailableError(`the router answered HTTP ${response.status} without GraphQL`, { cause: error });
+  }
+  return { status: response.status, data: body.data ?? null, errors: body.errors ?? [] };
+}
+
+/** The `extensions.code` of the first error that has this code, if any. */
+export function findError(errors: GraphQLErrorBody[], code: string): GraphQLErrorBody | undefined {
+  return errors.find((error) => error.extensions?.code === code);
 }
