@@ -6,7 +6,7 @@ import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { createWalletSubgraph } from '../src/index';
-import { ADMIN, TRANSFER, actingAs, brand, deposit, newId, streamer, transferInput } from './factories';
+import { ADMIN, DEPOSIT, TRANSFER, actingAs, depositInput, brand, deposit, newId, streamer, transferInput } from './factories';
 import { REQUEST_WITHDRAWAL, readyStreamer, testWalletConfig, withdrawalInput } from './withdrawal-factories';
 
 // Limits out of the way: this file is about concurrency, withdrawals.int.test.ts about limits.
@@ -139,6 +139,20 @@ describe('hot accounts under concurrency', () => {
     expect(results.map(codeOf).filter((code) => code !== 'OK')).toEqual([]);
     console.info(
       `${count} transfers from one hot account over GraphQL/HTTP in ${seconds.toFixed(2)} s: ${(count / seconds).toFixed(0)} transfers/s`,
+    );
+    await ledgerInvariants();
+  }, 120_000);
+
+  it('measures deposits per second, every one through the platform clearing account', async () => {
+    const count = 400;
+    const started = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: count }, () => subgraph.query(DEPOSIT, { input: depositInput({ brandId: newId() }) })),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    expect(results.map(codeOf).filter((code) => code !== 'OK')).toEqual([]);
+    console.info(
+      `${count} deposits of distinct brands over GraphQL/HTTP in ${seconds.toFixed(2)} s: ${(count / seconds).toFixed(0)} deposits/s`,
     );
     await ledgerInvariants();
   }, 120_000);

@@ -94,6 +94,11 @@ describe('currencies from configuration', () => {
     expect(codeOf(krw)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.currency' });
     const yenCents = await subgraph.query(TRANSFER, { input: transferInput(brand(brandId), streamer(newId()), '1.5', 'JPY') });
     expect(codeOf(yenCents)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.amount' });
+    // The wallet's own key namespace is not for clients.
+    const reserved = await subgraph.query(TRANSFER, {
+      input: transferInput(brand(brandId), streamer(newId()), '1.00', 'USD', { idempotencyKey: `withdrawal:${newId()}:hold` }),
+    });
+    expect(codeOf(reserved)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { PayoutProvider } from '../payout/payout-provider';
+import type { PayoutProvider, SettlementRecord } from '../payout/payout-provider';
 
 export interface BalanceMismatch {
   accountId: string;
@@ -70,8 +70,9 @@ export async function reconcileLedger(db: Db, provider: PayoutProvider): Promise
     SELECT a."id"::text AS "accountId", a."ownerType"::text AS "ownerType", a."ownerId"::text AS "ownerId", a."kind"::text AS "kind",
            a."currency", a."balanceMinor" AS "storedMinor", a."balanceMinor" AS "journalMinor"
       FROM "LedgerAccount" a WHERE a."balanceMinor" < 0 AND NOT a."allowNegative" ORDER BY a."id"`;
-  const settlementMismatches = await compareSettlements(db, provider);
-  const settlementsChecked = (await provider.settlements()).length;
+  const settlements = await provider.settlements();
+  const settlementMismatches = await compareSettlements(db, settlements);
+  const settlementsChecked = settlements.length;
   const report = {
     ranAt,
     accountsChecked: counts?.accounts ?? 0,
@@ -92,9 +93,9 @@ export async function reconcileLedger(db: Db, provider: PayoutProvider): Promise
   return { ...report, ok };
 }
 
-async function compareSettlements(db: Db, provider: PayoutProvider): Promise<SettlementMismatch[]> {
+async function compareSettlements(db: Db, settlements: SettlementRecord[]): Promise<SettlementMismatch[]> {
   const problems: SettlementMismatch[] = [];
-  const records = new Map((await provider.settlements()).map((record) => [record.reference, record]));
+  const records = new Map(settlements.map((record) => [record.reference, record]));
   const withdrawals = await db.withdrawal.findMany({ where: { status: { in: ['PROCESSING', 'PAID', 'FAILED'] } } });
   const steps = await db.$queryRaw<{ key: string; amountMinor: bigint }[]>`
     SELECT t."idempotencyKey" AS "key", sum(greatest(e."amountMinor", 0))::bigint AS "amountMinor"

@@ -3,6 +3,10 @@ import { IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { LedgerOwnerType } from '../ledger/ledger.enums';
 
+/** Keys the wallet derives for its own postings (`withdrawal:<id>:<step>`) are not for clients. */
+const CLIENT_KEY = /^(?!withdrawal:)/;
+const CLIENT_KEY_MESSAGE = { message: 'idempotencyKey may not start with "withdrawal:"' };
+
 const IDEMPOTENCY_KEY =
   'A key of 8 to 100 characters chosen by the client, unique per intended movement: retries with it move money once (kept forever, well beyond 24 hours).';
 
@@ -55,7 +59,7 @@ export class BalanceConditionInput {
 export class DepositFundsInput {
   @Field(() => ID) @IsUUID('all', { message: 'brandId must be a UUID' }) brandId!: string;
   @Field(() => MoneyInput) @ValidateNested() amount!: MoneyInput;
-  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) idempotencyKey!: string;
+  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) @Matches(CLIENT_KEY, CLIENT_KEY_MESSAGE) idempotencyKey!: string;
   @Field(() => String, { description: "The payment provider's reference of the payment." }) @Length(1, 200) reference!: string;
 }
 
@@ -64,7 +68,7 @@ export class TransferFundsInput {
   @Field(() => LedgerOwnerInput) @ValidateNested() from!: LedgerOwnerInput;
   @Field(() => LedgerOwnerInput) @ValidateNested() to!: LedgerOwnerInput;
   @Field(() => MoneyInput) @ValidateNested() amount!: MoneyInput;
-  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) idempotencyKey!: string;
+  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) @Matches(CLIENT_KEY, CLIENT_KEY_MESSAGE) idempotencyKey!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) description?: string | null;
   @Field(() => [BalanceConditionInput], { nullable: true }) @IsOptional() @ValidateNested({ each: true }) conditions?:
     BalanceConditionInput[] | null;
@@ -74,7 +78,7 @@ export class TransferFundsInput {
 export class BrandHoldInput {
   @Field(() => ID) @IsUUID('all', { message: 'brandId must be a UUID' }) brandId!: string;
   @Field(() => MoneyInput) @ValidateNested() amount!: MoneyInput;
-  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) idempotencyKey!: string;
+  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) @Matches(CLIENT_KEY, CLIENT_KEY_MESSAGE) idempotencyKey!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) description?: string | null;
   @Field(() => [BalanceConditionInput], { nullable: true }) @IsOptional() @ValidateNested({ each: true }) conditions?:
     BalanceConditionInput[] | null;
@@ -87,7 +91,7 @@ export class CreditEarningsInput {
   @Field(() => MoneyInput, { description: 'What the brand pays, fee included.' }) @ValidateNested() amount!: MoneyInput;
   @Field(() => Int, { description: "The platform's share in basis points (1000 = 10 %), rounded half up to the minor unit." })
   feeBasisPoints!: number;
-  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) idempotencyKey!: string;
+  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) @Matches(CLIENT_KEY, CLIENT_KEY_MESSAGE) idempotencyKey!: string;
   @Field(() => String) @Length(1, 500) description!: string;
   @Field(() => ID, { nullable: true, description: 'The campaign the earnings are for.' })
   @IsOptional()
@@ -99,7 +103,7 @@ export class CreditEarningsInput {
 export class ChargePlatformFeeInput {
   @Field(() => LedgerOwnerInput) @ValidateNested() owner!: LedgerOwnerInput;
   @Field(() => MoneyInput) @ValidateNested() amount!: MoneyInput;
-  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) idempotencyKey!: string;
+  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) @Matches(CLIENT_KEY, CLIENT_KEY_MESSAGE) idempotencyKey!: string;
   @Field(() => String) @Length(1, 500) description!: string;
 }
 
@@ -108,12 +112,12 @@ export class ConvertCurrencyInput {
   @Field(() => LedgerOwnerInput) @ValidateNested() owner!: LedgerOwnerInput;
   @Field(() => MoneyInput, { description: 'The amount to sell.' }) @ValidateNested() amount!: MoneyInput;
   @Field(() => String) @Matches(/^[A-Z]{3}$/, { message: 'toCurrency must be a three-letter ISO 4217 code' }) toCurrency!: string;
-  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) idempotencyKey!: string;
+  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) @Matches(CLIENT_KEY, CLIENT_KEY_MESSAGE) idempotencyKey!: string;
 }
 
 @InputType({ description: 'Reverses a transaction: a new transaction with every entry negated. Corrections are never edits.' })
 export class ReverseTransactionInput {
   @Field(() => ID) @IsUUID('all', { message: 'transactionId must be a UUID' }) transactionId!: string;
   @Field(() => String) @Length(1, 500) reason!: string;
-  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) idempotencyKey!: string;
+  @Field(() => String, { description: IDEMPOTENCY_KEY }) @Length(8, 100) @Matches(CLIENT_KEY, CLIENT_KEY_MESSAGE) idempotencyKey!: string;
 }
