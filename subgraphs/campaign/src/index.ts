@@ -8,6 +8,7 @@ import type { Context } from './context';
 import { assetRoutes } from './asset/asset-routes';
 import { assetStorageFromEnv } from './asset/asset-storage';
 import { createDb } from './db';
+import { createReviewConsumer } from './review/review.consumer';
 import { deliveryRoutes } from './delivery/delivery-routes';
 import type { Db } from './db';
 import { buildCampaignSchema } from './schema';
@@ -28,6 +29,8 @@ export const campaignSubgraph: SubgraphDefinition<Db, Context> = {
    * releases held earnings after their review period (delivery/release-earnings.ts).
    */
   createJobHandlers: createCampaignJobHandlers,
+  /** The conflict engine's verdicts on submitted campaigns (conflict.campaign.reviewed). */
+  createEventConsumer: createReviewConsumer,
   /**
    * The overlay page, viewer samples, tracked clicks and conversion postbacks (delivery/delivery-routes.ts);
    * asset uploads and downloads (asset/asset-routes.ts).

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@gametriggers/federation';
 import { CampaignAssetResolver } from './asset/asset.resolver';
+import { CampaignReviewResolver } from './review/campaign-review.resolver';
 import { BrandCampaignsResolver } from './brand/brand.resolver';
 import { resolveCampaignReference } from './campaign/campaign.reference';
 import { CampaignResolver } from './campaign/campaign.resolver';
@@ -18,6 +19,7 @@ export const buildCampaignSchema = () =>
       ParticipationLinksResolver,
       CampaignPostbackResolver,
       CampaignAssetResolver,
+      CampaignReviewResolver,
     ],
     references: { Campaign: resolveCampaignReference as never, Participation: resolveParticipationReference as never },
   });

@@ -5,3 +5,4 @@ export * from './brand';
 export * from './streamer';
 export * from './kyc';
 export * from './wallet';
+export * from './conflict';

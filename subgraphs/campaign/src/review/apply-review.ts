@@ -1,0 +1,49 @@
+import type { CampaignReviewed, EventData } from '@gametriggers/events';
+import { scheduleCampaignJobs } from '../campaign/campaign-jobs';
+import { canTransitionCampaign } from '../campaign/campaign-transitions';
+import { writeCampaignChanged } from '../campaign/write-campaign-changed';
+import type { Prisma } from '../generated/prisma/client';
+import type { CampaignStatus } from '../generated/prisma/enums';
+
+/** Where each verdict takes a SUBMITTED campaign, through legal transitions only. */
+const PATHS: Record<EventData<typeof CampaignReviewed>['decision'], CampaignStatus[]> = {
+  ALLOW: ['IN_REVIEW', 'APPROVED'], // approved automatically
+  WARN: ['IN_REVIEW'], // an admin decides (the review queue: campaigns IN_REVIEW)
+  BLOCK: ['IN_REVIEW', 'REJECTED'],
+};
+
+/**
+ * The conflict engine's verdict on a submission, in the consumer's inbox transaction: moves the
+ * campaign along the verdict's path, records the decision and its explanations, and writes one
+ * CampaignChanged with the result. A verdict on an older revision, or on a campaign no longer
+ * SUBMITTED (withdrawn to DRAFT, cancelled), changes nothing: the newer submission gets its own.
+ * Returns the status the campaign ended in, or null when the verdict was stale.
+ */
+export async function applyReview(
+  tx: Prisma.TransactionClient,
+  review: EventData<typeof CampaignReviewed>,
+): Promise<CampaignStatus | null> {
+  const [campaign] = await tx.$queryRaw<{ status: CampaignStatus; revision: number }[]>`
+    SELECT "status", "revision" FROM "Campaign" WHERE "id" = ${review.campaignId}::uuid FOR UPDATE`;
+  if (!campaign || campaign.status !== 'SUBMITTED' || campaign.revision !== review.revision) return null;
+  const path = PATHS[review.decision];
+  let from: CampaignStatus = campaign.status;
+  for (const to of path) {
+    if (!canTransitionCampaign(from, to)) throw new Error(`the state machine does not allow ${from} -> ${to}`);
+    from = to;
+  }
+  const notes = review.violations.map((violation) => `${violation.severity} ${violation.rule}: ${violation.explanation}`);
+  const updated = await tx.campaign.update({
+    where: { id: review.campaignId },
+    data: {
+      status: from,
+      revision: { increment: path.length },
+      reviewDecision: review.decision,
+      reviewNotes: notes,
+      reviewedAt: new Date(),
+    },
+  });
+  await writeCampaignChanged(tx, updated);
+  await scheduleCampaignJobs(tx, updated);
+  return from;
+}
