@@ -18,6 +18,6 @@ export const analyticsSubgraph: SubgraphDefinition<Db, Context> = {
   buildSchema: buildAnalyticsSchema,
   createContext,
   seedDemo,
-  /** Counts the deliveries the campaign subgraph records (campaign.delivery.recorded). */
+  /** Counts the deliveries the campaign subgraph records (campaign.delivery.recorded) and keeps which brand owns each campaign (campaign.campaign.changed). */
   createEventConsumer: createDeliveryConsumer,
 };

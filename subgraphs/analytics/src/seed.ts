@@ -18,7 +18,15 @@ interface DemoSeries {
   scale: number;
 }
 
-const { campaigns, streamers } = demoIds;
+const { brands, campaigns, streamers } = demoIds;
+
+/** Which brand owns each demo campaign (the campaign subgraph's seed): who may read its metrics. */
+const owners = [
+  { campaignId: campaigns.voltageSummer, brandId: brands.voltage },
+  { campaignId: campaigns.voltageNight, brandId: brands.voltage },
+  { campaignId: campaigns.pixelforgeLaunch, brandId: brands.pixelforge },
+  { campaignId: campaigns.nordwindRacing, brandId: brands.nordwind },
+];
 const always = () => true;
 
 /** Who delivered which demo campaign: the running (ACTIVE) demo campaigns and their streamers. */
@@ -50,6 +58,7 @@ function countersAt(demo: DemoSeries, index: number, bucketStart: Date) {
  * counters, so running it again changes nothing.
  */
 export async function seedDemo(db: Db): Promise<void> {
+  await db.campaignOwner.createMany({ data: owners, skipDuplicates: true });
   const currentHour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
   const rows: Prisma.Sql[] = [];
   for (const [index, demo] of series.entries()) {

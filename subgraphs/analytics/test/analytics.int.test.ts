@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { topics } from '@gametriggers/pubsub';
 import { analyticsSubgraph } from '../src/index';
@@ -11,6 +11,7 @@ const published: { topic: string; payload: unknown }[] = [];
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(analyticsSubgraph, {
+    viewer: testAdmin,
     publish: async (topic, payload) => {
       published.push({ topic, payload });
     },
@@ -218,7 +219,7 @@ describe('live events', () => {
   it('declares the campaignMetricsUpdated subscription in the SDL', async () => {
     const { sdl, schema } = await analyticsSubgraph.buildSchema();
     expect(sdl).toContain('type Subscription {');
-    expect(sdl).toMatch(/graphql-ws[\s\S]*campaignMetricsUpdated\(campaignId: ID!\): CampaignMetrics!/);
+    expect(sdl).toMatch(/graphql-ws[\s\S]*campaignMetricsUpdated\(campaignId: ID!\): CampaignMetrics\n/);
     expect(schema.getSubscriptionType()?.getFields()['campaignMetricsUpdated']).toBeDefined();
   });
 });
@@ -397,6 +398,7 @@ describe('federation', () => {
 describe('when publishing fails', () => {
   it('still records the delivery and answers with its metrics', async () => {
     const failing = await startTestSubgraph(analyticsSubgraph, {
+      viewer: testAdmin,
       publish: async () => {
         throw new Error('pub/sub is down');
       },

@@ -1,6 +1,6 @@
 import { DeliveryRecorded, writeEvent } from '@gametriggers/events';
 import type { EventData, EventEnvelope } from '@gametriggers/events';
-import { silentLogger, startTestSubgraph } from '@gametriggers/testkit';
+import { silentLogger, startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/db';
@@ -14,7 +14,7 @@ let subgraph: TestSubgraph;
 let db: Db;
 const published: string[] = [];
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(analyticsSubgraph);
+  subgraph = await startTestSubgraph(analyticsSubgraph, { viewer: testAdmin });
   db = createDb(subgraph.databaseUrl);
 });
 afterAll(async () => {

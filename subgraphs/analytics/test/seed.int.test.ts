@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '@gametriggers/prisma-tools';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { analyticsSubgraph } from '../src/index';
 import { createDb } from '../src/db';
@@ -8,7 +8,7 @@ import { seedDemo } from '../src/seed';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(analyticsSubgraph);
+  subgraph = await startTestSubgraph(analyticsSubgraph, { viewer: testAdmin });
 });
 afterAll(async () => {
   await subgraph?.stop();

@@ -11,8 +11,9 @@ import { CampaignMetrics } from './campaign-metrics.type';
 @ObjectType('Subscription')
 export class AnalyticsSubscription {
   @Field(() => CampaignMetrics, {
+    nullable: true,
     description:
-      "A campaign's metrics, pushed each time a delivery is recorded for it. Served by the router over graphql-ws (it answers each event with the `campaignMetrics` query); the analytics subgraph never executes it.",
+      "A campaign's metrics, pushed each time a delivery is recorded for it; for the campaign's brand and admins (others get null with the error). Served by the router over graphql-ws (it answers each event with the `campaignMetrics` query, as the subscriber); the analytics subgraph never executes it.",
   })
   campaignMetricsUpdated(@Arg('campaignId', () => ID) _campaignId: string): CampaignMetrics {
     throw new Error('campaignMetricsUpdated is served by the router over graphql-ws');

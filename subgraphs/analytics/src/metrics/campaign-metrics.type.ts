@@ -1,6 +1,7 @@
 import { Money } from '@gametriggers/federation';
 import { GraphQLDateTime, GraphQLSafeInt } from 'graphql-scalars';
 import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { CampaignReference } from '../campaign/campaign.type';
 import { StreamerReference } from '../streamer/streamer.type';
 
 export enum CampaignMetricsGranularity {
@@ -47,6 +48,7 @@ export class CampaignMetrics extends CampaignMetricsCounters {
 
 @ObjectType({ description: 'Delivery totals of one streamer in one campaign.' })
 export class StreamerCampaignMetrics extends CampaignMetricsCounters {
+  @Field(() => CampaignReference) campaign!: CampaignReference;
   @Field(() => StreamerReference) streamer!: StreamerReference;
   @Field(() => GraphQLDateTime) lastUpdatedAt!: Date;
 }

@@ -1,6 +1,7 @@
-import { DeliveryRecorded, createConsumer, on } from '@gametriggers/events';
+import { CampaignChanged, DeliveryRecorded, createConsumer, on } from '@gametriggers/events';
 import type { ConsumerOptions } from '@gametriggers/events';
 import type { SubgraphDependencies } from '@gametriggers/federation';
+import { recordCampaignOwner } from '../campaign-owner/record-campaign-owner';
 import type { Db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { publishMetricsUpdated } from './publish-metrics-updated';
@@ -17,14 +18,19 @@ const COUNTERS = {
  * The analytics subgraph's event consumer (queue `analytics`): every delivery the campaign subgraph
  * records is added to its campaign's hourly metrics, once (the inbox, and the delivery id as the
  * batch key), in one transaction; live subscribers hear of it after the commit. Flagged deliveries
- * are not counted: metrics show what the brand pays for.
+ * are not counted: metrics show what the brand pays for. Both events also tell it which brand owns
+ * the campaign (CampaignOwner), which decides who may read the campaign's metrics.
  */
 export function createDeliveryConsumer(db: Db, deps: SubgraphDependencies): ConsumerOptions {
   return createConsumer({
     consumer: 'analytics',
     db,
     handlers: [
+      on(CampaignChanged, async (tx: Prisma.TransactionClient, data) => {
+        await recordCampaignOwner(tx, data);
+      }),
       on(DeliveryRecorded, async (tx: Prisma.TransactionClient, data) => {
+        await recordCampaignOwner(tx, { campaignId: data.campaignId, brandId: data.brandId });
         if (data.status === 'FLAGGED') return;
         const { recorded } = await recordDeliveryIn(tx, `delivery:${data.deliveryId}`, {
           campaignId: data.campaignId,

@@ -1,5 +1,6 @@
 import { isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
 import { sumsToTotals } from './metrics-totals';
 import type { MetricsTotals } from './metrics-totals';
 
@@ -40,9 +41,20 @@ export interface StreamerTotalsRow {
 export async function loadStreamerTotals(db: Db, campaignIds: string[]): Promise<StreamerTotalsRow[]> {
   const ids = campaignIds.filter(isUuid);
   if (!ids.length) return [];
+  return groupStreamerTotals(db, { campaignId: { in: ids }, streamerId: { not: null } });
+}
+
+/** Every campaign's totals of each given streamer, in one grouped query; most view-minutes first. */
+export async function loadTotalsOfStreamers(db: Db, streamerIds: string[]): Promise<StreamerTotalsRow[]> {
+  const ids = streamerIds.filter(isUuid).map((id) => id.toLowerCase());
+  if (!ids.length) return [];
+  return groupStreamerTotals(db, { streamerId: { in: ids } });
+}
+
+async function groupStreamerTotals(db: Db, where: Prisma.MetricsBucketWhereInput): Promise<StreamerTotalsRow[]> {
   const groups = await db.metricsBucket.groupBy({
     by: ['campaignId', 'streamerId'],
-    where: { campaignId: { in: ids }, streamerId: { not: null } },
+    where,
     _sum: SUMS,
     _max: { currency: true, updatedAt: true },
   });
