@@ -21,3 +21,11 @@ export const conflictSubgraph: SubgraphDefinition<Db, Context> = {
   /** Follows CampaignChanged from the campaign subgraph into CampaignFacts. */
   createEventConsumer: createCampaignFactsConsumer,
 };
+
+/** The engine, for the benchmark (`packages/launcher/src/bench-conflicts.ts`) and tools. */
+export { createDb } from './db';
+export type { Db } from './db';
+export { evaluateCampaigns } from './engine/evaluate-campaigns';
+export { evaluateRules } from './engine/evaluate-rules';
+export { FACTS_COLUMNS, loadCandidates } from './engine/load-candidates';
+export type { Evaluation, Facts, Rule, Streamer } from './engine/engine-types';

@@ -13,12 +13,15 @@ export const FACTS_COLUMNS = Prisma.sql`"campaignId"::text AS "campaignId", "bra
 /**
  * The campaigns the enabled rules could flag for `subject`, by indexed lookups, never a scan of
  * every campaign: each arm is one question the rules ask, restricted to competing campaigns whose
- * window (tstzrange, GiST) overlaps the subject's, and answered from a GIN or B-tree index:
+ * window (tstzrange) overlaps the subject's, each answered from its own index:
  *  - the subject's streamers (TIME_OVERLAP, FREQUENCY_CAP, CUSTOM rules reading `streamer.*` and
- *    `other.*`), over the window widened by the longest frequency-cap period;
- *  - the competing categories the subject is in (CATEGORY_CONFLICT);
- *  - the platforms of an exclusivity the subject is part of (PLATFORM_EXCLUSIVITY);
- *  - what each CUSTOM rule reading `other.*` could match (its prefilter).
+ *    `other.*`), over the window widened by the longest frequency-cap period: GIN on streamerIds;
+ *  - the competing categories the subject is in (CATEGORY_CONFLICT): GiST on (category, window)
+ *    of CampaignCategoryWindow;
+ *  - the brands holding an exclusivity on the subject's platforms: GiST on (brandId, window); when
+ *    the subject's brand holds one, every campaign on that platform: GIN on platforms;
+ *  - what each CUSTOM rule reading `other.*` could match (its prefilter: GIN on the arrays, GiST
+ *    on the window when nothing narrower applies).
  * The arms are united (UNION removes duplicates); the evaluator then decides exactly, so this only
  * has to be a superset of what matters (the property test checks it against a naive scan).
  */
@@ -82,7 +85,11 @@ export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rul
   const queries: Prisma.Sql[] = [];
   if (everything) queries.push(select(Prisma.sql`TRUE`));
   else {
-    if (categories.size) arms.push(Prisma.sql`"effectiveCategories" && ${[...categories]}::text[]`);
+    if (categories.size) {
+      // GiST on (category, window) of CampaignCategoryWindow: only the rows of these categories in the window.
+      arms.push(Prisma.sql`"campaignId" IN (SELECT "campaignId" FROM "CampaignCategoryWindow"
+        WHERE "category" = ANY(${[...categories]}::text[]) AND "window" && ${window(0)})`);
+    }
     if (exclusivePlatforms.size) arms.push(Prisma.sql`"platforms" && ${[...exclusivePlatforms]}::text[]`);
     if (exclusiveBrands.size) {
       arms.push(Prisma.sql`("brandId" = ANY(${[...exclusiveBrands]}::uuid[]) AND "platforms" && ${[...exclusiveBrandPlatforms]}::text[])`);
