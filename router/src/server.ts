@@ -22,6 +22,7 @@ import { sendGraphiQL, wantsGraphiQL } from './graphiql';
 import { checkSubgraphs } from './readiness';
 import { createRouterFormatError } from './plugins/format-error';
 import { createRouterMetrics } from './plugins/metrics';
+import { servePublicCampaignRoutes } from './public-routes';
 import { serveSubscriptions } from './subscriptions/serve';
 
 export interface RouterOptions {
@@ -114,6 +115,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   });
   serveMetrics(app, registry, options.logger);
   serveJwks(app, { jwksUrl: auth.jwksUrl, logger: options.logger });
+  servePublicCampaignRoutes(app, {
+    campaignUrl: () => subgraphUrls()['campaign'],
+    clientAddress: auth.clientAddress,
+    logger: options.logger,
+  });
   app.use('/graphql', (req, res, next) => (wantsGraphiQL(req) ? sendGraphiQL(req, res) : next()));
   app.use(
     '/graphql',

@@ -36,6 +36,8 @@ export interface RouterAuthOptions {
 export interface RouterAuth {
   /** Identity's JWKS document. */
   jwksUrl: () => string;
+  /** The client's address (see clientAddress and TRUST_PROXY). */
+  clientAddress: (request: IncomingMessage) => string | undefined;
   /** Express middleware for /graphql: refuses a bad token whole (401/503), else leaves the viewer for `httpContext`. */
   httpAuthentication: express.RequestHandler;
   /** The context of an authenticated HTTP request. */
@@ -68,6 +70,7 @@ export function createRouterAuth(options: RouterAuthOptions): RouterAuth {
 
   return {
     jwksUrl,
+    clientAddress: addressOf,
     httpAuthentication: async (req, res, next) => {
       try {
         res.locals['viewer'] = (await authenticate(verifier, req.headers.authorization, options.logger)).viewer;
@@ -83,7 +86,8 @@ export function createRouterAuth(options: RouterAuthOptions): RouterAuth {
       createRouterContext(options.internalAuth, {
         viewer: res.locals['viewer'],
         clientAddress: addressOf(req),
-        headers: pickForwardedHeaders(req.headers),
+        // Where the client reached us: subgraphs build public links (overlay, uploads) on this origin.
+        headers: { ...pickForwardedHeaders(req.headers), 'x-forwarded-host': req.headers.host ?? '', 'x-forwarded-proto': req.protocol },
       }),
     connect: async (params, request) => {
       const authorization = params?.['authorization'];

@@ -177,10 +177,19 @@ export function deliveryRoutes(app: express.Express, db: Db, deps: SubgraphDepen
   });
 }
 
-/** The public origin of the delivery links: PUBLIC_DELIVERY_URL, else the address the request came to. */
+const HOST = /^[a-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9a-f:.]+\](:[0-9]{1,5})?$/i;
+
+/**
+ * The public origin of the delivery links: PUBLIC_DELIVERY_URL; else where the client reached the
+ * router (x-forwarded-host/-proto, which the router sets on GraphQL requests, the only ones that
+ * get here, and which serves these paths itself); else the address the request came to.
+ */
 export function deliveryOrigin(request: express.Request | undefined): string {
   const configured = deliveryConfig().PUBLIC_DELIVERY_URL;
   if (configured) return configured.replace(/\/+$/, '');
   if (!request) return '';
+  const forwardedHost = request.get('x-forwarded-host');
+  const forwardedProto = request.get('x-forwarded-proto');
+  if (forwardedHost && HOST.test(forwardedHost)) return `${forwardedProto === 'https' ? 'https' : 'http'}://${forwardedHost}`;
   return `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 }
