@@ -11,7 +11,9 @@
  *     signing the internal viewer token add per request; beside it, the verifier alone in process;
  *  4. events (./bench-events): outbox -> relay -> RabbitMQ -> inbox, events per second and
  *     commit-to-handled latency, next to a bare publish/consume loop on the same broker; skipped
- *     with a note when no RabbitMQ is reachable.
+ *     with a note when no RabbitMQ is reachable;
+ *  5. delivery ingestion (./bench-delivery): overlay viewer samples over HTTP into PostgreSQL,
+ *     next to the same server's HTTP floor.
  * Prints Markdown tables; BENCHMARKS.md keeps the latest figures.
  */
 import { spawn } from 'node:child_process';
@@ -25,7 +27,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ACCESS_TOKEN_AUDIENCES,
-  ANONYMOUS,
   DEFAULT_ISSUER,
   JWKS_PATH,
   VIEWER_HEADER,
@@ -33,6 +34,7 @@ import {
   createInternalAuth,
 } from '@gametriggers/auth';
 import { demoIds } from '@gametriggers/prisma-tools';
+import { benchDelivery } from './bench-delivery';
 import { benchEvents } from './bench-events';
 import { allSubgraphs } from './subgraphs';
 
@@ -174,8 +176,11 @@ try {
   await first.stop();
   const identity = await standInIdentity();
   const later = await npmStart(dataDir, { INTERNAL_AUTH_SECRET: internalAuthSecret, JWKS_URL: identity.jwksUrl });
-  const router = await latency(later.routerUrl, fourSubgraphs);
-  const direct = await latency(later.subgraphUrls['campaign']!, campaignOnly, { [VIEWER_HEADER]: await internalAuth.sign(ANONYMOUS) });
+  // As the campaign's own brand (budget, participations and metrics are its and admins' only).
+  const asVoltage = { authorization: `Bearer ${identity.token}` };
+  const router = await latency(later.routerUrl, fourSubgraphs, asVoltage);
+  const voltage = { kind: 'BRAND' as const, entityId: demoIds.brands.voltage, accountId: randomUUID(), scopes: [] };
+  const direct = await latency(later.subgraphUrls['campaign']!, campaignOnly, { [VIEWER_HEADER]: await internalAuth.sign(voltage) });
   const auth = await pairedLatency(later.routerUrl, oneSubgraph, { authorization: `Bearer ${identity.token}` });
   await later.stop();
   const verifyOnly = await verifierAlone(identity.jwksUrl, identity.token);
@@ -193,6 +198,7 @@ try {
 | peer: verifying one access token in process, keys cached, median of 2000 | ${(verifyOnly * 1000).toFixed(0)} µs | |`);
   const events = await benchEvents();
   console.log(events.table ? `\n${events.table}` : `\n${events.note}`);
+  console.log(`\n${(await benchDelivery()).table}`);
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
