@@ -3,6 +3,7 @@ import type { Logger } from '@gametriggers/federation';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { databaseNameOf } from '../db';
 import type { Db } from '../db';
 import { RATE_LIMITS } from './rate-limits';
 import type { Limit } from './rate-limits';
@@ -68,12 +69,14 @@ export function createSignInLimiter(options: SignInLimiterOptions): SignInLimite
   });
   const store = prismaQueryClient(options.db);
 
+  // Redis may be shared by several deployments (or test stacks): keys are per identity database.
+  const redisPrefix = `identity:${databaseNameOf(options.db)}`;
   const limiter = (name: string, limit: Limit): RateLimiterAbstract =>
     redis
       ? new RateLimiterRedis({
-          ...toOptions(`identity:${name}`, limit),
+          ...toOptions(`${redisPrefix}:${name}`, limit),
           storeClient: redis,
-          insuranceLimiter: new RateLimiterMemory(toOptions(`identity:${name}`, limit)),
+          insuranceLimiter: new RateLimiterMemory(toOptions(`${redisPrefix}:${name}`, limit)),
         })
       : new RateLimiterPostgres({
           ...toOptions(name, limit),
