@@ -155,6 +155,12 @@ describe('hot accounts under concurrency', () => {
       `${count} deposits of distinct brands over GraphQL/HTTP in ${seconds.toFixed(2)} s: ${(count / seconds).toFixed(0)} deposits/s`,
     );
     await ledgerInvariants();
+    // The clearing account is sharded: the deposits spread over several rows, which sum to the platform's position.
+    const shards = await sql.query(
+      `SELECT count(*)::int AS n FROM "LedgerAccount" WHERE "ownerType" = 'PLATFORM' AND kind = 'PROVIDER_CLEARING' AND currency = 'USD'`,
+    );
+    expect(shards.rows[0].n).toBeGreaterThan(1);
+    expect(shards.rows[0].n).toBeLessThanOrEqual(8);
   }, 120_000);
 
   it('leaves no partial transaction when connections are killed mid-flight', async () => {

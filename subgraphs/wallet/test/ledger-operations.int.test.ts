@@ -186,6 +186,13 @@ describe('conversion, reversal, capture, fees and earnings', () => {
     expect(fee.data!['chargePlatformFee'].kind).toBe('FEE');
     expect(await balanceOf(subgraph, 'Streamer', streamerId)).toMatchObject({ available: 2800 });
     expect(await balanceOf(subgraph, 'Brand', brandId)).toEqual({ available: 4000, held: 1667, total: 5667 });
+
+    // Reversing the capture takes the money back from the very fee shard it was credited to.
+    const reversal = await subgraph.query(REVERSE, {
+      input: { transactionId: capture.data!['captureHold'].id, reason: 'campaign cancelled', idempotencyKey: newKey('reverse') },
+    });
+    expect(reversal.errors).toBeUndefined();
+    expect(await balanceOf(subgraph, 'Brand', brandId)).toEqual({ available: 4000, held: 2667, total: 6667 });
   });
 });
 

@@ -17,9 +17,9 @@ export async function ensureWallet(tx: Tx, owner: LedgerOwner) {
   return tx.wallet.findFirstOrThrow({ where });
 }
 
-/** The owner's account of `kind` in `currency`, created (with its wallet) on first use, race-safe like ensureWallet. */
-export async function ensureAccount(tx: Tx, owner: LedgerOwner, kind: LedgerAccountKind, currency: string) {
-  const where = { ownerType: owner.ownerType, ownerId: owner.ownerId, kind, currency };
+/** The owner's account of `kind` in `currency` (and shard), created (with its wallet) on first use, race-safe like ensureWallet. */
+export async function ensureAccount(tx: Tx, owner: LedgerOwner, kind: LedgerAccountKind, currency: string, shard = 0) {
+  const where = { ownerType: owner.ownerType, ownerId: owner.ownerId, kind, currency, shard };
   const existing = await tx.ledgerAccount.findFirst({ where });
   if (existing) return existing;
   const wallet = await ensureWallet(tx, owner);

@@ -17,3 +17,24 @@ export const mayGoNegative = (kind: LedgerAccountKind) =>
   kind === LedgerAccountKind.PROVIDER_CLEARING || kind === LedgerAccountKind.FX_POSITION;
 
 export const ownerKey = (owner: LedgerOwner) => `${owner.ownerType}:${owner.ownerId ?? ''}`;
+
+/**
+ * Shards of each hot platform account: every deposit debits provider clearing, every earnings credit
+ * and fee credits platform fees, so one row per currency would serialize them all. A posting picks
+ * a shard at random; the platform's balance is the sum of its shards. Changing the number is safe
+ * (existing shards keep counting).
+ */
+export const PLATFORM_SHARDS = 8;
+
+/**
+ * The shard a leg posts to: a random one for platform accounts that may go negative (any shard can
+ * take any movement) and for credits to platform fees; shard 0 otherwise (debits of accounts that
+ * must stay >= 0 need the one account the money is in).
+ */
+export function shardFor(owner: LedgerOwner, kind: LedgerAccountKind, amountMinor: bigint): number {
+  if (owner.ownerType !== LedgerOwnerType.PLATFORM) return 0;
+  if (mayGoNegative(kind) || (kind === LedgerAccountKind.PLATFORM_FEES && amountMinor > 0n)) {
+    return Math.floor(Math.random() * PLATFORM_SHARDS);
+  }
+  return 0;
+}

@@ -8,7 +8,7 @@ import type { LedgerTransaction } from '../generated/prisma/client';
 import { accountsForCondition, checkConditions } from './balance-condition';
 import type { BalanceCondition } from './balance-condition';
 import { ensureAccount } from './ensure-account';
-import { ownerKey } from './ledger-owner';
+import { ownerKey, shardFor } from './ledger-owner';
 import type { LedgerOwner } from './ledger-owner';
 import { requestHash } from './request-hash';
 
@@ -23,6 +23,8 @@ export interface LedgerLeg {
   currency?: string;
   /** The input field INSUFFICIENT_FUNDS names when this debit would overdraw the account. */
   field?: string;
+  /** The platform account's shard; default chosen by shardFor (a reversal names the original's). */
+  shard?: number;
 }
 
 export interface LedgerPosting {
@@ -141,11 +143,11 @@ export async function writeLedgerTransaction(tx: Tx, posting: LedgerPosting, has
 
   const legs = [...posting.legs].sort((a, b) => legKey(a, posting.currency).localeCompare(legKey(b, posting.currency)));
   const accountIds = new Map<string, string>();
-  const accountOf = async (owner: LedgerOwner, kind: LedgerAccountKind, currency: string) => {
-    const key = `${ownerKey(owner)}:${kind}:${currency}`;
+  const accountOf = async (owner: LedgerOwner, kind: LedgerAccountKind, currency: string, shard = 0) => {
+    const key = `${ownerKey(owner)}:${kind}:${currency}:${shard}`;
     let id = accountIds.get(key);
     if (!id) {
-      id = (await ensureAccount(tx, owner, kind, currency)).id;
+      id = (await ensureAccount(tx, owner, kind, currency, shard)).id;
       accountIds.set(key, id);
     }
     return id;
@@ -153,7 +155,8 @@ export async function writeLedgerTransaction(tx: Tx, posting: LedgerPosting, has
   const legAccounts: { leg: LedgerLeg; accountId: string; currency: string }[] = [];
   for (const leg of legs) {
     const currency = leg.currency ?? posting.currency;
-    legAccounts.push({ leg, currency, accountId: await accountOf(leg.owner, leg.kind, currency) });
+    const shard = leg.shard ?? shardFor(leg.owner, leg.kind, leg.amountMinor);
+    legAccounts.push({ leg, currency, accountId: await accountOf(leg.owner, leg.kind, currency, shard) });
   }
   for (const condition of posting.conditions ?? []) {
     for (const kind of accountsForCondition(condition)) await accountOf(condition.owner, kind, condition.currency);
@@ -166,7 +169,7 @@ export async function writeLedgerTransaction(tx: Tx, posting: LedgerPosting, has
      WHERE "id" = ANY(${[...new Set(accountIds.values())]}::uuid[]) ORDER BY "id" FOR UPDATE`;
   const balances = new Map(locked.map((row) => [row.id, row]));
   const balanceOf = (owner: LedgerOwner, kind: LedgerAccountKind, currency: string) =>
-    balances.get(accountIds.get(`${ownerKey(owner)}:${kind}:${currency}`) ?? '')?.balanceMinor ?? 0n;
+    balances.get(accountIds.get(`${ownerKey(owner)}:${kind}:${currency}:0`) ?? '')?.balanceMinor ?? 0n;
   checkConditions(posting.conditions ?? [], balanceOf);
 
   const change = new Map<string, bigint>();

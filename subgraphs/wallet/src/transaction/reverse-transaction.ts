@@ -24,6 +24,7 @@ export async function reverseTransaction({ db }: WalletDeps, input: ReverseTrans
     kind: entry.account.kind,
     amountMinor: -entry.amountMinor,
     currency: entry.currency,
+    shard: entry.account.shard,
     field: 'input.transactionId',
   }));
   const stored = await db.ledgerTransaction.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
