@@ -7,7 +7,11 @@ export const DEMO_PASSWORD = 'demo-password-2026';
 export const demoAccounts = {
   voltage: { kind: 'BRAND', email: 'dana@voltage.example' },
   pixelforge: { kind: 'BRAND', email: 'sam@pixelforge.example' },
+  nordwind: { kind: 'BRAND', email: 'erik@nordwind.example' },
   kiraplays: { kind: 'STREAMER', email: 'business@kiraplays.example' },
+  gridlock: { kind: 'STREAMER', email: 'team@gridlock.example' },
+  lunastreams: { kind: 'STREAMER', email: 'hello@lunastreams.example' },
+  tactician: { kind: 'STREAMER', email: 'contact@tactician.example' },
   admin: { kind: 'ADMIN', email: 'admin@gametriggers.example' },
 } as const;
 
