@@ -13,6 +13,8 @@ export interface SignInState {
   error?: string;
   /** What was typed, to fill the field again (never the password). */
   email?: string;
+  /** Counts refusals: the password field is rendered anew (empty) after each. */
+  attempt?: number;
 }
 
 const DOCUMENTS = { BRAND: SignInBrandDocument, STREAMER: SignInStreamerDocument, ADMIN: SignInAdminDocument } as const;
@@ -27,7 +29,12 @@ function minutes(seconds: number | undefined): string {
  * the tokens in httpOnly cookies and goes to the kind's pages or to `next`. Wrong password, unknown
  * email and an account of another kind all get the same message.
  */
-export async function signIn(kind: AccountKind, _previous: SignInState, form: FormData): Promise<SignInState> {
+export async function signIn(kind: AccountKind, previous: SignInState, form: FormData): Promise<SignInState> {
+  const refused = await attemptSignIn(kind, form);
+  return { ...refused, attempt: (previous.attempt ?? 0) + 1 };
+}
+
+async function attemptSignIn(kind: AccountKind, form: FormData): Promise<Omit<SignInState, 'attempt'>> {
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
   if (!email || !password) return { email, error: 'Enter your email and password.' };

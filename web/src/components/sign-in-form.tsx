@@ -18,7 +18,7 @@ export function SignInForm({ kind, next }: { kind: AccountKind; next: string | u
       ) : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.email ?? ''} autoFocus />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field key={state.attempt ?? 0} label="Password" name="password" type="password" autoComplete="current-password" required />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>

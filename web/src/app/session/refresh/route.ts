@@ -10,6 +10,15 @@ import { clientHeadersOf } from '@/lib/session/session';
 export const dynamic = 'force-dynamic';
 
 /**
+ * A redirect to a path of this site. Relative on purpose: behind `next start` the request's URL
+ * names the host Next.js listens as (e.g. localhost), not the one the browser used, whose cookies
+ * these are.
+ */
+function seeOther(path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { location: path, 'cache-control': 'no-store' } });
+}
+
+/**
  * GET /session/refresh?next=/path: renews the session now and goes back to `next`; when it cannot be
  * renewed, ends it and goes to the sign-in page. Pages come here when the router refuses their access
  * token before it looks expired (e.g. identity's signing key changed).
@@ -20,9 +29,9 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   const requestHeaders = await headers();
   const secure = secureCookies(requestHeaders);
   const kind = readClaims(store.get(ACCESS_COOKIE)?.value)?.kind;
-  const signIn = new URL(kind ? `${signInPath(kind, next)}&reason=expired` : `/sign-in?next=${encodeURIComponent(next)}`, request.url);
+  const signIn = kind ? `${signInPath(kind, next)}&reason=expired` : `/sign-in?next=${encodeURIComponent(next)}`;
   const refreshToken = store.get(REFRESH_COOKIE)?.value;
-  if (!refreshToken) return NextResponse.redirect(signIn, 303);
+  if (!refreshToken) return seeOther(signIn);
   let outcome;
   try {
     outcome = await refreshTokens(refreshToken, clientHeadersOf(requestHeaders));
@@ -35,8 +44,8 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   }
   if (outcome === 'invalid') {
     writeCookies(store, clearedCookies(secure));
-    return NextResponse.redirect(signIn, 303);
+    return seeOther(signIn);
   }
   writeCookies(store, sessionCookies(outcome.tokens, secure));
-  return NextResponse.redirect(new URL(next, request.url), 303);
+  return seeOther(next);
 }
