@@ -23,7 +23,7 @@ const COLUMNS: Record<string, { column: string; type: string; list: boolean }> =
 /** Operators that read the same either way round, so `campaign.x op other.y` can be turned around. */
 const SYMMETRIC = new Set(['eq', 'neq', 'contains_any', 'overlaps']);
 
-function leafPrefilter(leaf: Leaf, subject: Facts): Prefilter {
+function leafPrefilter(leaf: Leaf, subject: Facts, window: Prisma.Sql): Prefilter {
   const roots = [leaf.field, leaf.ref].filter((path): path is string => !!path).map((path) => path.split('.')[0]);
   // Streamers are not known here: anything about them may hold (the evaluator decides later).
   if (roots.includes('streamer')) return 'unknown';
@@ -45,6 +45,10 @@ function leafPrefilter(leaf: Leaf, subject: Facts): Prefilter {
   const array = Prisma.sql`${values}::${Prisma.raw(column.type)}[]`;
   if (column.list) {
     if (leaf.op === 'contains_all') return Prisma.sql`${raw} @> ${array}`;
+    if (field === 'other.categories') {
+      // Competing campaigns in these categories overlapping the window: the (category, window) GiST.
+      return Prisma.sql`"campaignId" IN (SELECT "campaignId" FROM "CampaignCategoryWindow" WHERE "category" = ANY(${array}) AND "window" && ${window})`;
+    }
     return Prisma.sql`${raw} && ${array}`; // contains_any, overlaps
   }
   switch (leaf.op) {
@@ -60,16 +64,17 @@ function leafPrefilter(leaf: Leaf, subject: Facts): Prefilter {
 
 /**
  * A SQL predicate that every campaign `other` for which `condition` can hold (with `subject` as
- * `campaign`) satisfies: leaves about the subject are decided now, leaves about `other` become
+ * `campaign`) and that competes in `window` satisfies: leaves about the subject are decided now,
+ * leaves about `other` become
  * index-friendly predicates (`&&`, `@>`, `= ANY`), anything else is left to the evaluator
  * ('unknown'). It may let through campaigns that do not match, never the other way round.
  */
-export function conditionPrefilter(condition: Condition, subject: Facts): Prefilter {
+export function conditionPrefilter(condition: Condition, subject: Facts, window: Prisma.Sql): Prefilter {
   if ('all' in condition) {
     const parts: Prisma.Sql[] = [];
     let unknown = false;
     for (const child of condition.all) {
-      const part = conditionPrefilter(child, subject);
+      const part = conditionPrefilter(child, subject, window);
       if (part === false) return false;
       if (part === 'unknown') unknown = true;
       else if (part !== true) parts.push(part);
@@ -81,7 +86,7 @@ export function conditionPrefilter(condition: Condition, subject: Facts): Prefil
     const parts: Prisma.Sql[] = [];
     let unknown = false;
     for (const child of condition.any) {
-      const part = conditionPrefilter(child, subject);
+      const part = conditionPrefilter(child, subject, window);
       if (part === true) return true;
       if (part === 'unknown') unknown = true;
       else if (part !== false) parts.push(part);
@@ -90,8 +95,8 @@ export function conditionPrefilter(condition: Condition, subject: Facts): Prefil
     return parts.length ? Prisma.sql`(${Prisma.join(parts, ' OR ')})` : false;
   }
   if ('not' in condition) {
-    const inner = conditionPrefilter(condition.not, subject);
+    const inner = conditionPrefilter(condition.not, subject, window);
     return typeof inner === 'boolean' ? !inner : 'unknown';
   }
-  return leafPrefilter(condition, subject);
+  return leafPrefilter(condition, subject, window);
 }

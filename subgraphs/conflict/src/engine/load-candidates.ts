@@ -18,16 +18,19 @@ export const FACTS_COLUMNS = Prisma.sql`"campaignId"::text AS "campaignId", "bra
  *    `other.*`), over the window widened by the longest frequency-cap period: GIN on streamerIds;
  *  - the competing categories the subject is in (CATEGORY_CONFLICT): GiST on (category, window)
  *    of CampaignCategoryWindow;
- *  - the brands holding an exclusivity on the subject's platforms: GiST on (brandId, window); when
- *    the subject's brand holds one, every campaign on that platform: GIN on platforms;
- *  - what each CUSTOM rule reading `other.*` could match (its prefilter: GIN on the arrays, GiST
- *    on the window when nothing narrower applies).
+ *  - the brands holding an exclusivity on the subject's platforms: B-tree on brandId; when the
+ *    subject's brand holds one, every campaign on that platform overlapping: GiST on the window;
+ *  - what each CUSTOM rule reading `other.*` could match (its prefilter: the category GiST, GIN on
+ *    the other arrays, the window's GiST when nothing narrower applies).
  * The arms are united (UNION removes duplicates); the evaluator then decides exactly, so this only
  * has to be a superset of what matters (the property test checks it against a naive scan).
  */
 export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rule[], streamerId?: string): Promise<Facts[]> {
   const participation = streamerId !== undefined;
   const streamers = participation ? [streamerId] : subject.streamerIds;
+  const window = (minutes: number) =>
+    Prisma.sql`tstzrange(${new Date(subject.startsAt.getTime() - minutes * 60_000).toISOString()}::timestamptz,
+      ${new Date(subject.endsAt.getTime() + minutes * 60_000).toISOString()}::timestamptz, '[)')`;
   const arms: Prisma.Sql[] = [];
   let everything = false;
   let byStreamer = false;
@@ -70,17 +73,26 @@ export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rul
           break;
         }
         if (participation) break;
-        const prefilter = conditionPrefilter(condition, subject);
+        const prefilter = conditionPrefilter(condition, subject, window(0));
         if (prefilter === true || prefilter === 'unknown') everything = true;
         else if (prefilter !== false) arms.push(prefilter);
       }
     }
   }
-  const window = (minutes: number) =>
-    Prisma.sql`tstzrange(${new Date(subject.startsAt.getTime() - minutes * 60_000).toISOString()}::timestamptz,
-      ${new Date(subject.endsAt.getTime() + minutes * 60_000).toISOString()}::timestamptz, '[)')`;
-  const select = (predicate: Prisma.Sql, minutes = 0) => Prisma.sql`SELECT ${FACTS_COLUMNS} FROM "CampaignFacts"
-    WHERE ${COMPETING_SQL} AND "window" && ${window(minutes)} AND "campaignId" <> ${subject.campaignId}::uuid AND ${predicate}`;
+  /**
+   * One arm. `byKey`: the arm's own index (B-tree, GIN) finds few rows, and the window is checked on
+   * them; otherwise the planner may also use the window's GiST, which costs a scan of every campaign
+   * overlapping the window (thousands) just to intersect with a handful.
+   */
+  const select = (predicate: Prisma.Sql, { minutes = 0, byKey = false } = {}) => {
+    const from = new Date(subject.startsAt.getTime() - minutes * 60_000).toISOString();
+    const to = new Date(subject.endsAt.getTime() + minutes * 60_000).toISOString();
+    const overlaps = byKey
+      ? Prisma.sql`"startsAt" < (${to}::timestamptz AT TIME ZONE 'UTC') AND "endsAt" > (${from}::timestamptz AT TIME ZONE 'UTC')`
+      : Prisma.sql`"window" && ${window(minutes)}`;
+    return Prisma.sql`SELECT ${FACTS_COLUMNS} FROM "CampaignFacts"
+      WHERE ${COMPETING_SQL} AND ${overlaps} AND "campaignId" <> ${subject.campaignId}::uuid AND ${predicate}`;
+  };
 
   const queries: Prisma.Sql[] = [];
   if (everything) queries.push(select(Prisma.sql`TRUE`));
@@ -91,12 +103,15 @@ export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rul
         WHERE "category" = ANY(${[...categories]}::text[]) AND "window" && ${window(0)})`);
     }
     if (exclusivePlatforms.size) arms.push(Prisma.sql`"platforms" && ${[...exclusivePlatforms]}::text[]`);
-    if (exclusiveBrands.size) {
-      arms.push(Prisma.sql`("brandId" = ANY(${[...exclusiveBrands]}::uuid[]) AND "platforms" && ${[...exclusiveBrandPlatforms]}::text[])`);
-    }
     queries.push(...arms.map((arm) => select(arm)));
+    if (exclusiveBrands.size) {
+      const brands = Prisma.sql`"brandId" = ANY(${[...exclusiveBrands]}::uuid[]) AND "platforms" && ${[...exclusiveBrandPlatforms]}::text[]`;
+      queries.push(select(brands, { byKey: true }));
+    }
   }
-  if (byStreamer && streamers.length) queries.push(select(Prisma.sql`"streamerIds" && ${streamers}::uuid[]`, reachMinutes));
+  if (byStreamer && streamers.length) {
+    queries.push(select(Prisma.sql`"streamerIds" && ${streamers}::uuid[]`, { minutes: reachMinutes, byKey: true }));
+  }
   if (!queries.length) return [];
   return db.$queryRaw<Facts[]>(Prisma.join(queries, ' UNION '));
 }
