@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function LandingPage() {
   const session = await currentSession();
   // Public fields only, so the same query serves everyone; sent as the viewer when signed in.
-  const result = await query(session, PublicCampaignsDocument, { first: 50 });
+  const result = await query(session, PublicCampaignsDocument, { first: 50 }, { publicPage: true });
   const campaigns = result.ok ? result.data.campaigns.nodes : [];
   return (
     <>

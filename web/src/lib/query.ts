@@ -7,7 +7,10 @@ import type { AccountKind } from './session/paths';
 import { clientHeaders, currentPath } from './session/session';
 import type { Session } from './session/session';
 
-export type QueryOutcome<TResult> = { ok: true; data: TResult; errors: GraphQLErrorBody[] } | { ok: false; forbidden: string };
+export type QueryOutcome<TResult> =
+  | { ok: true; data: TResult; errors: GraphQLErrorBody[] }
+  /** FORBIDDEN, or UNAUTHENTICATED on a public page: the graph's message, for the page to explain. */
+  | { ok: false; forbidden: string };
 
 /** A token issued this recently and still refused will not be helped by another refresh. */
 const FRESH_TOKEN_MS = 30_000;
@@ -21,12 +24,14 @@ const FRESH_TOKEN_MS = 30_000;
  *   `signInAs`, else the session's kind, else the chooser), and back here afterwards;
  * - FORBIDDEN: `{ ok: false, forbidden }` with the graph's message, for the page to explain.
  * Other errors without data throw (the error page); with data, they are returned beside it.
+ * `publicPage`: a page anyone may open never sends them away: UNAUTHENTICATED is returned like
+ * FORBIDDEN (the page shows what it can).
  */
 export async function query<TResult, TVariables extends Record<string, unknown>>(
   session: Session | undefined,
   document: TypedDocumentNode<TResult, TVariables>,
   variables: TVariables,
-  options: { signInAs?: AccountKind } = {},
+  options: { signInAs?: AccountKind; publicPage?: boolean } = {},
 ): Promise<QueryOutcome<TResult>> {
   const result = await callRouter(document, variables, { accessToken: session?.accessToken, client: await clientHeaders() });
   const next = await currentPath();
@@ -35,7 +40,9 @@ export async function query<TResult, TVariables extends Record<string, unknown>>
     if (Date.now() - session.claims.issuedAt > FRESH_TOKEN_MS) redirect(`/session/refresh?next=${encodeURIComponent(next)}`);
     redirect(`${signInPath(session.claims.kind, next)}&reason=expired`);
   }
-  if (findError(result.errors, 'UNAUTHENTICATED')) redirect(kind ? signInPath(kind, next) : `/sign-in?next=${encodeURIComponent(next)}`);
+  const unauthenticated = findError(result.errors, 'UNAUTHENTICATED');
+  if (unauthenticated && options.publicPage) return { ok: false, forbidden: unauthenticated.message };
+  if (unauthenticated) redirect(kind ? signInPath(kind, next) : `/sign-in?next=${encodeURIComponent(next)}`);
   const forbidden = findError(result.errors, 'FORBIDDEN');
   if (forbidden) return { ok: false, forbidden: forbidden.message };
   if (result.data === null) {

@@ -25,7 +25,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const session = await currentSession();
-  const publicResult = await query(session, PublicCampaignDetailDocument, { id });
+  const publicResult = await query(session, PublicCampaignDetailDocument, { id }, { publicPage: true });
   if (!publicResult.ok) return <Forbidden message={publicResult.forbidden} />;
   const campaign = publicResult.data.campaign;
   if (!campaign) notFound();

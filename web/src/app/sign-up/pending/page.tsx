@@ -16,7 +16,7 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const accountId = typeof params['account'] === 'string' && UUID.test(params['account']) ? params['account'] : undefined;
   const kind = params['kind'] === 'streamer' ? 'streamer' : 'brand';
-  const registration = accountId ? await query(undefined, RegistrationDocument, { accountId }) : undefined;
+  const registration = accountId ? await query(undefined, RegistrationDocument, { accountId }, { publicPage: true }) : undefined;
   const found = registration?.ok ? registration.data.registration : null;
   if (!found) {
     return (
