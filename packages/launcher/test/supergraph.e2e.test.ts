@@ -9,9 +9,13 @@ import type { StackFixture } from './stack-fixture';
 
 let fixture: StackFixture;
 let url: string;
+/** Deliveries are recorded by the platform (admins, services); metrics are the campaign's brand's. */
+let admin: Record<string, string>;
+let voltage: Record<string, string>;
 beforeAll(async () => {
   fixture = await startStackFixture();
   url = fixture.stack.routerUrl;
+  [admin, voltage] = await Promise.all([signInAs(url, 'admin'), signInAs(url, 'voltage')]);
 }, 120_000);
 afterAll(async () => {
   await fixture?.stop();
@@ -22,7 +26,6 @@ const campaignId = demoIds.campaigns.voltageSummer;
 describe('the supergraph through the router', () => {
   it('answers a query that crosses campaign, brand, wallet, analytics, conflict, streamer, kyc and billing', async () => {
     // The brand's own wallet and invoices: signed in with identity's token, verified by the router.
-    const voltage = await signInAs(url, 'voltage');
     const result = await graphql(
       url,
       `
@@ -143,6 +146,8 @@ describe('the supergraph through the router', () => {
           }
         }
       `,
+      {},
+      admin,
     );
     expect(result.data).toBeNull();
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contact.email', serviceName: 'brand' });
@@ -160,7 +165,7 @@ describe('the supergraph through the router', () => {
   });
 
   it('pushes campaignMetricsUpdated to a subscriber after a mutation, with fields from other subgraphs', async () => {
-    const client = connectWs(fixture.stack.wsUrl);
+    const client = connectWs(fixture.stack.wsUrl, voltage);
     try {
       const subscription = await subscribe(
         client,
@@ -169,7 +174,9 @@ describe('the supergraph through the router', () => {
         }`,
         { id: campaignId },
       );
-      const before = (await graphql(url, `{ campaignMetrics(campaignId: "${campaignId}") { impressions } }`)).data!['campaignMetrics'];
+      const before = (await graphql(url, `{ campaignMetrics(campaignId: "${campaignId}") { impressions } }`, {}, voltage)).data![
+        'campaignMetrics'
+      ];
       const recorded = await recordDelivery(url, campaignId, 'e2e-sub-1', 250);
       expect(recorded.errors).toBeUndefined();
       const event = await subscription.next();
@@ -245,7 +252,6 @@ describe('access control across the graph', () => {
   });
 
   it("subscribes with identity's token in the connection params; a bad one is refused with 4401", async () => {
-    const voltage = await signInAs(url, 'voltage');
     const client = connectWs(fixture.stack.wsUrl, voltage);
     const refused = connectWs(fixture.stack.wsUrl, { authorization: `${voltage['authorization']}x` });
     try {
@@ -280,8 +286,9 @@ describe('a second router', () => {
       logger: silentLogger,
       port: 0,
       internalAuth: testInternalAuth,
+      accessTokens: { jwksUrl: fixture.stack.subgraphs['identity']!.url.replace('/graphql', '/.well-known/jwks.json') },
     });
-    const clients = [connectWs(fixture.stack.wsUrl), connectWs(second.wsUrl)];
+    const clients = [connectWs(fixture.stack.wsUrl, voltage), connectWs(second.wsUrl, voltage)];
     try {
       const query = `subscription($id: ID!) { campaignMetricsUpdated(campaignId: $id) { clicks } }`;
       const subscriptions = await Promise.all(clients.map((client) => subscribe(client, query, { id: campaignId })));
@@ -342,5 +349,6 @@ function recordDelivery(routerUrl: string, campaign: string, key: string, impres
         idempotencyKey: key,
       },
     },
+    admin,
   );
 }
