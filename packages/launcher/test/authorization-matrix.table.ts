@@ -505,6 +505,24 @@ export const MATRIX: MatrixRow[] = [
     expect: owningStreamerOrAdmin(),
   },
   {
+    name: 'requestCampaignAssetUpload',
+    subgraph: 'campaign',
+    query:
+      'mutation($id: ID!) { requestCampaignAssetUpload(campaignId: $id, input: { filename: "matrix.png", contentType: "image/png", bytes: 1024 }) { uploadUrl } }',
+    variables: () => summer,
+    path: 'requestCampaignAssetUpload',
+    probe: true,
+    expect: owningBrandOrAdmin(),
+  },
+  {
+    name: 'rotateParticipationLinks',
+    subgraph: 'campaign',
+    query: 'mutation($id: ID!) { rotateParticipationLinks(id: $id) { id } }',
+    variables: () => ({ id: participations.kiraVoltageSummer }),
+    path: 'rotateParticipationLinks',
+    expect: owningStreamerOrAdmin(),
+  },
+  {
     name: 'participation',
     subgraph: 'campaign',
     query: 'query($id: ID!) { participation(id: $id) { status earnings { amount } } }',
@@ -857,6 +875,23 @@ export const MATRIX: MatrixRow[] = [
     probe: true,
     expect: adminOnly(),
   },
+  {
+    name: 'createConflictRule',
+    subgraph: 'conflict',
+    query:
+      'mutation { createConflictRule(input: { name: "Matrix rule", description: "Disabled", type: CATEGORY_CONFLICT, severity: WARN, priority: 1, enabled: false }) { id } }',
+    path: 'createConflictRule',
+    probe: true,
+    expect: adminOnly(),
+  },
+  {
+    name: 'updateConflictRule',
+    subgraph: 'conflict',
+    query: `mutation { updateConflictRule(id: "${NOBODY}", input: { name: "Matrix" }) { id } }`,
+    path: 'updateConflictRule',
+    probe: true,
+    expect: adminOnly(),
+  },
   ...(['setCategoryParent', 'deleteCategory', 'setConflictRuleEnabled', 'deleteConflictRule'] as const).map((mutation): MatrixRow => ({
     name: mutation,
     subgraph: 'conflict',
@@ -892,6 +927,21 @@ export const MATRIX: MatrixRow[] = [
   },
   { name: 'accounts', subgraph: 'identity', query: '{ accounts { nodes { id email } } }', path: 'accounts', expect: adminOnly() },
   { name: 'signingKeys', subgraph: 'identity', query: '{ signingKeys { kid } }', path: 'signingKeys', expect: adminOnly() },
+  {
+    name: 'accountSession (the account itself only)',
+    subgraph: 'identity',
+    query: 'query($id: ID!) { accountSession(id: $id) { id userAgent } }',
+    variables: (s) => ({ id: s.voltageSessionId }),
+    path: 'accountSession',
+    expect: row('NOT_FOUND', { owningBrand: 'ALLOW' }),
+  },
+  {
+    name: 'rotateSigningKey',
+    subgraph: 'identity',
+    query: 'mutation { rotateSigningKey { kid } }',
+    path: 'rotateSigningKey',
+    expect: adminOnly(),
+  },
   {
     name: 'myExternalIdentities (streamers)',
     subgraph: 'identity',
