@@ -20,5 +20,5 @@ export async function loadCampaignMetrics(campaignIds: string[]): Promise<LiveMe
   const results = await Promise.all(
     ids.map((campaignId) => callRouter(CampaignMetricsNowDocument, { campaignId }, { accessToken: session.accessToken, client })),
   );
-  return results.flatMap((result) => (result.data ? [result.data.campaignMetrics] : []));
+  return results.flatMap((result) => (result.data?.campaignMetrics ? [result.data.campaignMetrics] : []));
 }

@@ -18,10 +18,12 @@ export function LiveCampaignTable({
   showBrand: boolean;
   caption: string;
 }) {
+  // Metrics are the campaign's brand's and admins' only: null for anyone else (not expected here).
   const { metrics, state } = useLiveMetrics(
-    campaigns.map((campaign) => campaign.metrics),
+    campaigns.flatMap((campaign) => (campaign.metrics ? [campaign.metrics] : [])),
     wsUrl,
   );
+  const count = (value: number | undefined) => (value === undefined ? '—' : formatCount(value));
   return (
     <>
       <div className="section-title">
@@ -67,13 +69,13 @@ export function LiveCampaignTable({
                   <td className="num">{formatMoney(campaign.budget)}</td>
                   <td className="num">{formatMoney(campaign.spent)}</td>
                   <td className="num" data-metric="impressions">
-                    {formatCount(live.impressions)}
+                    {count(live?.impressions)}
                   </td>
                   <td className="num" data-metric="clicks">
-                    {formatCount(live.clicks)}
+                    {count(live?.clicks)}
                   </td>
                   <td className="num" data-metric="viewMinutes">
-                    {formatCount(live.viewMinutes)}
+                    {count(live?.viewMinutes)}
                   </td>
                 </tr>
               );

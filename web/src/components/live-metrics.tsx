@@ -5,7 +5,7 @@ import { createClient } from 'graphql-ws';
 import { print } from 'graphql';
 import { loadCampaignMetrics } from '@/actions/campaign-metrics';
 import { CampaignMetricsLiveDocument } from '@/gql/graphql';
-import type { LiveMetricsFragment } from '@/gql/graphql';
+import type { CampaignMetricsLiveSubscription, LiveMetricsFragment } from '@/gql/graphql';
 
 export type LiveState = 'connecting' | 'live' | 'signed-out' | 'unavailable';
 
@@ -66,11 +66,12 @@ export function useLiveMetrics(
     });
     const offClosed = client.on('closed', () => setState((current) => (current === 'signed-out' ? current : 'connecting')));
     const unsubscribes = campaignIds.map((campaignId) =>
-      client.subscribe<{ campaignMetricsUpdated: LiveMetricsFragment }>(
+      client.subscribe<CampaignMetricsLiveSubscription>(
         { query: print(CampaignMetricsLiveDocument), variables: { campaignId } },
         {
           next: (result) => {
-            if (result.data) update([result.data.campaignMetricsUpdated]);
+            // Null with an error when the viewer may not see the campaign's metrics (any more).
+            if (result.data?.campaignMetricsUpdated) update([result.data.campaignMetricsUpdated]);
             else if (result.errors?.length) setState('unavailable');
           },
           error: () => setState((current) => (current === 'signed-out' ? current : 'unavailable')),

@@ -203,28 +203,28 @@ export type PublicCampaignDetailQueryVariables = Exact<{
 
 export type PublicCampaignDetailQuery = { campaign: { id: string, name: string, description: string, status: CampaignStatus, targeting: { platforms: Array<Platform>, countries: Array<string>, languages: Array<string> }, brand: { id: string, companyName: string }, schedule: { startsAt: string, endsAt: string }, pricing: { model: CampaignPricingModel, rate: { amount: string, currency: string } } } | null };
 
-export type ManagedCampaignFragment = { id: string, name: string, status: CampaignStatus, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } };
+export type ManagedCampaignFragment = { id: string, name: string, status: CampaignStatus, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } | null };
 
 export type BrandDashboardQueryVariables = Exact<{
   brandId: string | number;
 }>;
 
 
-export type BrandDashboardQuery = { brand: { id: string, companyName: string, campaigns: { nodes: Array<{ id: string, name: string, status: CampaignStatus, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } }> } } | null };
+export type BrandDashboardQuery = { brand: { id: string, companyName: string, campaigns: { nodes: Array<{ id: string, name: string, status: CampaignStatus, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } | null }> } } | null };
 
 export type AdminCampaignsQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type AdminCampaignsQuery = { campaigns: { nodes: Array<{ id: string, name: string, status: CampaignStatus, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } }>, pageInfo: { hasNextPage: boolean } } };
+export type AdminCampaignsQuery = { campaigns: { nodes: Array<{ id: string, name: string, status: CampaignStatus, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } | null }>, pageInfo: { hasNextPage: boolean } } };
 
 export type ManagedCampaignDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ManagedCampaignDetailQuery = { campaign: { description: string, id: string, name: string, status: CampaignStatus, dailyCap: { amount: string, currency: string } | null, perStreamerCap: { amount: string, currency: string } | null, participations: { nodes: Array<{ id: string, status: ParticipationStatus, earnings: { amount: string, currency: string }, streamer: { id: string, displayName: string } }> }, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } } | null };
+export type ManagedCampaignDetailQuery = { campaign: { description: string, id: string, name: string, status: CampaignStatus, dailyCap: { amount: string, currency: string } | null, perStreamerCap: { amount: string, currency: string } | null, participations: { nodes: Array<{ id: string, status: ParticipationStatus, earnings: { amount: string, currency: string }, streamer: { id: string, displayName: string } }> }, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } | null } | null };
 
 export type LiveMetricsFragment = { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null };
 
@@ -233,14 +233,14 @@ export type CampaignMetricsNowQueryVariables = Exact<{
 }>;
 
 
-export type CampaignMetricsNowQuery = { campaignMetrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } };
+export type CampaignMetricsNowQuery = { campaignMetrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } | null };
 
 export type CampaignMetricsLiveSubscriptionVariables = Exact<{
   campaignId: string | number;
 }>;
 
 
-export type CampaignMetricsLiveSubscription = { campaignMetricsUpdated: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } };
+export type CampaignMetricsLiveSubscription = { campaignMetricsUpdated: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } | null };
 
 export type RegisterBrandMutationVariables = Exact<{
   input: RegisterBrandInput;

@@ -36,9 +36,9 @@ export function brandCases(web: () => WebFixture): void {
         expect.any(String),
         formatMoney(campaign.budget),
         formatMoney(campaign.spent),
-        formatCount(campaign.metrics.impressions),
-        formatCount(campaign.metrics.clicks),
-        formatCount(campaign.metrics.viewMinutes),
+        formatCount(campaign.metrics!.impressions),
+        formatCount(campaign.metrics!.clicks),
+        formatCount(campaign.metrics!.viewMinutes),
       ]);
     }
     // Another brand's campaigns are not listed.

@@ -89,7 +89,11 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
               </div>
             </dl>
           </section>
-          <LiveMetricsPanel initial={detail.metrics} wsUrl={graphqlWsUrl()} />
+          {detail.metrics ? (
+            <LiveMetricsPanel initial={detail.metrics} wsUrl={graphqlWsUrl()} />
+          ) : (
+            <p className="muted">Delivery metrics are not available right now.</p>
+          )}
           <section aria-labelledby="streamers-heading">
             <h2 id="streamers-heading">Streamers</h2>
             {detail.participations.nodes.length === 0 ? (
