@@ -16,6 +16,8 @@ beforeAll(async () => {
   subgraph = await startTestSubgraph(kycSubgraph);
   db = createDb(subgraph.databaseUrl);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
+  // pool.end() resolves before its sockets close; the database drop that follows may reach them.
+  sql.on('error', () => {});
   driver = kycDriver(subgraph, db);
 });
 afterAll(async () => {

@@ -24,6 +24,8 @@ export interface WalletConfig {
   fxRates: Readonly<Record<string, string>>;
   /** How long the sandbox payout provider takes to settle a payout. */
   payoutSettleDelayMs: number;
+  /** The platform's share of released campaign earnings, in basis points (1000 = 10 %). */
+  earningsFeeBasisPoints: number;
 }
 
 /** Defaults: six major currencies plus JPY and CHF. Amounts are decimal strings in the currency. */
@@ -84,6 +86,8 @@ const envSchema = z.object({
   /** JSON `{ "EUR/USD": "1.0865" }`, merged over the defaults. */
   WALLET_FX_RATES: json(z.record(z.string().regex(/^[A-Z]{3}\/[A-Z]{3}$/), decimal)).optional(),
   WALLET_PAYOUT_SETTLE_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(2000),
+  /** The platform's fee on released campaign earnings, in basis points (1000 = 10 %). */
+  WALLET_EARNINGS_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(9999).default(1000),
 });
 
 /** "12.5" with exponent 2 -> 1250n; more decimals than the currency has is a configuration error. */
@@ -143,5 +147,6 @@ export function loadWalletConfig(env: NodeJS.ProcessEnv = process.env): WalletCo
     largeTransactionMinor,
     fxRates: { ...DEFAULT_FX, ...values.WALLET_FX_RATES },
     payoutSettleDelayMs: values.WALLET_PAYOUT_SETTLE_DELAY_MS,
+    earningsFeeBasisPoints: values.WALLET_EARNINGS_FEE_BASIS_POINTS,
   };
 }

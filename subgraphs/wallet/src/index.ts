@@ -7,7 +7,7 @@ import type { WalletConfig } from './config';
 import { createContext } from './context';
 import type { Context } from './context';
 import { createDb } from './db';
-import { createKycDecisionsConsumer } from './kyc/kyc-decisions.consumer';
+import { createWalletConsumer } from './events/wallet.consumer';
 import { createPayoutJobHandlers } from './payout/run-payout-jobs';
 import { SandboxPayoutProvider } from './payout/sandbox-payout-provider';
 import type { Db } from './db';
@@ -26,8 +26,8 @@ export function createWalletSubgraph(config: WalletConfig): SubgraphDefinition<D
     seedDemo: (db) => seedDemo(db, config),
     /** Money events (deposit settled, earnings credited, withdrawal paid or failed) through its outbox. */
     producesEvents: true,
-    /** Follows kyc.review.decided into its own KycDecision table (withdrawals need an approval). */
-    createEventConsumer: (db) => createKycDecisionsConsumer(db),
+    /** KYC decisions (withdrawals need an approval) and released campaign earnings (paid to the streamers). */
+    createEventConsumer: (db) => createWalletConsumer(db, config),
     /** Submits approved payouts and settles them with the payout provider (the sandbox). */
     createJobHandlers: (db) => createPayoutJobHandlers(db, config, new SandboxPayoutProvider(db)),
   };

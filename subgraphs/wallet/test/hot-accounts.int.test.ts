@@ -26,6 +26,8 @@ beforeAll(async () => {
   subgraph = actingAs(await startTestSubgraph(definition), ADMIN);
   db = createDb(subgraph.databaseUrl);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
+  // pool.end() resolves before its sockets close; the database drop that follows may reach them.
+  sql.on('error', () => {});
   consumer = definition.createEventConsumer!(db, { logger: silentLogger });
 });
 afterAll(async () => {

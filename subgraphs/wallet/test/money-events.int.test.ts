@@ -13,6 +13,8 @@ let sql: pg.Pool;
 beforeAll(async () => {
   subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
+  // pool.end() resolves before its sockets close; the database drop that follows may reach them.
+  sql.on('error', () => {});
 });
 afterAll(async () => {
   await sql?.end();

@@ -1,10 +1,11 @@
 import { BadUserInputError, formatAmount } from '@gametriggers/federation';
 import { EarningsCredited, writeEvent } from '@gametriggers/events';
+import type { WalletConfig } from '../config';
 import { LedgerAccountKind, LedgerTransactionKind } from '../generated/prisma/enums';
 import { PLATFORM, brandOwner, streamerOwner } from '../ledger/ledger-owner';
 import { parseMovementAmount } from '../ledger/parse-movement-amount';
 import { postLedgerTransaction } from '../ledger/post-ledger-transaction';
-import type { LedgerLeg, Tx } from '../ledger/post-ledger-transaction';
+import type { LedgerLeg, LedgerPosting, Tx } from '../ledger/post-ledger-transaction';
 import type { WalletDeps } from '../ledger/wallet-deps';
 import type { LedgerTransaction } from '../generated/prisma/client';
 
@@ -20,44 +21,34 @@ export interface PayEarningsInput {
   campaignId?: string | null;
 }
 
-export interface EarningsSplit {
-  amountMinor: bigint;
-  feeMinor: bigint;
-}
-
 /**
- * A streamer earned money on a brand's campaign: the brand's held money goes to the streamer's available
- * balance, less the platform fee. `afterWrite` runs in the same transaction (the EarningsCredited event).
+ * The posting of a streamer's earnings on a brand's campaign: the brand's held money goes to the
+ * streamer's available balance, less the platform fee, with an EarningsCredited event written in the
+ * same transaction (committed with the money, or not at all).
  */
-export async function payEarnings(
-  { db, config }: WalletDeps,
-  input: PayEarningsInput,
-  createdBy: string | null = null,
-  afterWrite?: (tx: Tx, transaction: LedgerTransaction, split: EarningsSplit) => Promise<void>,
-) {
+export function earningsPosting(config: WalletConfig, input: PayEarningsInput, createdBy: string | null = null): LedgerPosting {
   const amountMinor = parseMovementAmount(config, input.amount, 'input.amount');
   if (!Number.isInteger(input.feeBasisPoints) || input.feeBasisPoints < 0 || input.feeBasisPoints >= 10_000) {
     throw new BadUserInputError('input.feeBasisPoints', 'feeBasisPoints must be an integer from 0 to 9999');
   }
   const brandId = input.brandId.toLowerCase();
   const streamerId = input.streamerId.toLowerCase();
+  const currency = input.amount.currency;
   const feeMinor = (amountMinor * BigInt(input.feeBasisPoints) + 5_000n) / 10_000n;
   const legs: LedgerLeg[] = [
     { owner: brandOwner(brandId), kind: LedgerAccountKind.HELD, amountMinor: -amountMinor, field: 'input.amount' },
     { owner: streamerOwner(streamerId), kind: LedgerAccountKind.AVAILABLE, amountMinor: amountMinor - feeMinor },
     { owner: PLATFORM, kind: LedgerAccountKind.PLATFORM_FEES, amountMinor: feeMinor },
   ];
-  return postLedgerTransaction(db, {
+  return {
     kind: LedgerTransactionKind.EARNINGS,
     description: input.description,
     idempotencyKey: input.idempotencyKey,
-    currency: input.amount.currency,
+    currency,
     request: { brandId, streamerId, amountMinor, feeBasisPoints: input.feeBasisPoints, description: input.description },
     createdBy,
     legs: legs.filter((leg) => leg.amountMinor !== 0n),
-    // The EarningsCredited event is committed with the money, or not at all.
     afterWrite: async (tx: Tx, transaction: LedgerTransaction) => {
-      const currency = input.amount.currency;
       await writeEvent(tx, EarningsCredited, {
         subject: transaction.id,
         data: {
@@ -71,7 +62,11 @@ export async function payEarnings(
           currency,
         },
       });
-      await afterWrite?.(tx, transaction, { amountMinor, feeMinor });
     },
-  });
+  };
+}
+
+/** Pays a streamer's earnings in a transaction of its own (creditEarnings, the demo seed); idempotent per key. */
+export async function payEarnings({ db, config }: WalletDeps, input: PayEarningsInput, createdBy: string | null = null) {
+  return postLedgerTransaction(db, earningsPosting(config, input, createdBy));
 }
