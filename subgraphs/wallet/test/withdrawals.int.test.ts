@@ -152,6 +152,10 @@ describe('approvals', () => {
     expect(codeOf(noReason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
     const rejected = await subgraph.query(REJECT, { input: { withdrawalId: requested.id, note: 'Unusual activity' } });
     expect(rejected.data!['rejectWithdrawal'].status).toBe('REJECTED');
+    const retried = await subgraph.query(REJECT, { input: { withdrawalId: requested.id, note: 'Unusual activity' } });
+    expect(retried.data!['rejectWithdrawal'].status).toBe('REJECTED');
+    const approvedAfter = await subgraph.query(APPROVE, { input: { withdrawalId: requested.id } });
+    expect(codeOf(approvedAfter)).toMatchObject({ code: 'INVALID_STATE', status: 'REJECTED' });
     expect(await balanceOf(subgraph, 'Streamer', streamerId)).toEqual({ available: 20000, held: 0, total: 20000 });
     expect((await eventsAbout(requested.id)).map((event) => [event.type, event.data.status])).toEqual([
       ['wallet.withdrawal.failed', 'REJECTED'],

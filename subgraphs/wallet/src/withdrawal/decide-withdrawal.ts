@@ -13,6 +13,14 @@ import type { DecideWithdrawalInput } from './withdrawal.inputs';
 
 export type Decision = 'approve' | 'reject';
 
+/** Where an approved withdrawal may be by now: repeating its approval returns it as it is. */
+const PAST_APPROVAL: WithdrawalStatus[] = [
+  WithdrawalStatus.APPROVED,
+  WithdrawalStatus.PROCESSING,
+  WithdrawalStatus.PAID,
+  WithdrawalStatus.FAILED,
+];
+
 /**
  * An admin approves (the payout job is scheduled) or rejects (the held money returns, a
  * WithdrawalFailed event says so) a withdrawal waiting for approval, and the decision is recorded as
@@ -29,11 +37,12 @@ export async function decideWithdrawal(
   const withdrawal = isUuid(id) ? await db.withdrawal.findUnique({ where: { id } }) : null;
   if (!withdrawal) throw new NotFoundError('Withdrawal', input.withdrawalId);
   const target = decision === 'approve' ? WithdrawalStatus.APPROVED : WithdrawalStatus.REJECTED;
+  // Repeating one's own decision (a retry) answers with the withdrawal.
   const note = input.note?.trim() || null;
   if (decision === 'reject' && !note) throw new BadUserInputError('input.note', 'a rejection needs a reason');
   if (
     withdrawal.decidedBy === admin &&
-    (withdrawal.status === target || (decision === 'approve' && withdrawal.status !== WithdrawalStatus.PENDING_APPROVAL))
+    (decision === 'approve' ? PAST_APPROVAL.includes(withdrawal.status) : withdrawal.status === WithdrawalStatus.REJECTED)
   ) {
     return withdrawal;
   }
