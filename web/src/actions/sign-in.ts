@@ -2,9 +2,10 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { SignInAdminDocument, SignInBrandDocument, SignInStreamerDocument } from '@/gql/graphql';
+import { SignInAdminDocument, SignInBrandDocument, SignInStreamerDocument, SignOutDocument } from '@/gql/graphql';
 import { callRouter, findError, RouterUnavailableError } from '@/lib/graphql';
-import { secureCookies, sessionCookies, writeCookies } from '@/lib/session/cookies';
+import { readClaims } from '@/lib/session/claims';
+import { ACCESS_COOKIE, secureCookies, sessionCookies, writeCookies } from '@/lib/session/cookies';
 import { homeOf, safeNext } from '@/lib/session/paths';
 import type { AccountKind } from '@/lib/session/paths';
 import { clientHeadersOf } from '@/lib/session/session';
@@ -19,6 +20,19 @@ export interface SignInState {
 
 const DOCUMENTS = { BRAND: SignInBrandDocument, STREAMER: SignInStreamerDocument, ADMIN: SignInAdminDocument } as const;
 
+/**
+ * Signing in over another session (e.g. a streamer signing in as a brand) replaces its cookies: end
+ * that session at identity too, rather than leave its refresh token valid for days. Best effort.
+ */
+async function endReplacedSession(accessToken: string | undefined, requestHeaders: Headers): Promise<void> {
+  if (!readClaims(accessToken)) return;
+  try {
+    await callRouter(SignOutDocument, {}, { accessToken, client: clientHeadersOf(requestHeaders) });
+  } catch (error) {
+    console.warn('could not end the replaced session', error);
+  }
+}
+
 function minutes(seconds: number | undefined): string {
   const count = Math.max(1, Math.ceil((seconds ?? 60) / 60));
   return count === 1 ? '1 minute' : `${count} minutes`;
@@ -30,6 +44,8 @@ function minutes(seconds: number | undefined): string {
  * email and an account of another kind all get the same message.
  */
 export async function signIn(kind: AccountKind, previous: SignInState, form: FormData): Promise<SignInState> {
+  // The kind is bound by the page's form, but any client can call the action with any value.
+  if (!Object.hasOwn(DOCUMENTS, kind)) return { error: 'Unknown kind of account.', attempt: (previous.attempt ?? 0) + 1 };
   const refused = await attemptSignIn(kind, form);
   return { ...refused, attempt: (previous.attempt ?? 0) + 1 };
 }
@@ -57,6 +73,8 @@ async function attemptSignIn(kind: AccountKind, form: FormData): Promise<Omit<Si
     console.warn('sign-in failed', result.errors);
     return { email, error: 'Signing in failed. Try again in a moment.' };
   }
-  writeCookies(await cookies(), sessionCookies(result.data.signIn, secureCookies(requestHeaders)));
+  const store = await cookies();
+  await endReplacedSession(store.get(ACCESS_COOKIE)?.value, requestHeaders);
+  writeCookies(store, sessionCookies(result.data.signIn, secureCookies(requestHeaders)));
   redirect(safeNext(String(form.get('next') ?? '')) ?? homeOf(kind));
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { signIn } from '@/actions/sign-in';
 import type { SignInState } from '@/actions/sign-in';
 import type { AccountKind } from '@/lib/session/paths';
@@ -9,10 +9,15 @@ import { Field } from './field';
 /** Email and password for one kind of account; errors are announced and focusable. */
 export function SignInForm({ kind, next }: { kind: AccountKind; next: string | undefined }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn.bind(null, kind), {});
+  const alert = useRef<HTMLParagraphElement>(null);
+  // After a refusal, focus goes to the message (the button was disabled meanwhile, so focus was lost).
+  useEffect(() => {
+    if (state.attempt) alert.current?.focus();
+  }, [state.attempt]);
   return (
     <form action={action} className="form" aria-describedby={state.error ? 'sign-in-error' : undefined} noValidate>
       {state.error ? (
-        <p id="sign-in-error" role="alert" className="alert" tabIndex={-1}>
+        <p id="sign-in-error" role="alert" className="alert" tabIndex={-1} ref={alert}>
           {state.error}
         </p>
       ) : null}

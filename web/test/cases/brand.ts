@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { BrandDashboardDocument } from '../../src/gql/graphql';
 import type { BrandDashboardQuery } from '../../src/gql/graphql';
 import { formatCount, formatMoney } from '../../src/lib/format';
-import { expectLiveImpressions, signInAs, signInThroughPage } from '../support/web-fixture';
+import { expectLiveImpressions, recordDelivery, signInAs, signInThroughPage, trackSockets } from '../support/web-fixture';
 import type { WebFixture } from '../support/web-fixture';
 
 export function brandCases(web: () => WebFixture): void {
@@ -25,6 +25,12 @@ export function brandCases(web: () => WebFixture): void {
     );
 
     const { context, page, errors } = await newPage();
+    await trackSockets(context);
+    const requests = { actions: 0, tokens: 0 };
+    page.on('request', (request) => {
+      if (request.headers()['next-action']) requests.actions += 1;
+      if (new URL(request.url()).pathname === '/session/token') requests.tokens += 1;
+    });
     await signInThroughPage(page, webUrl, 'voltage');
     await page.getByRole('heading', { level: 1, name: 'Voltage Energy' }).waitFor();
     const rows = page.locator('tbody tr');
@@ -53,6 +59,19 @@ export function brandCases(web: () => WebFixture): void {
     expect(await page.evaluate(() => (window as unknown as { __e2eSameDocument?: boolean }).__e2eSameDocument)).toBe(true);
     await page.screenshot({ path: '/tmp/web-e2e-brand.png', fullPage: true });
 
+    // The router closes a socket whose token expired with 4403: the page reconnects with a token
+    // from /session/token and reloads the metrics, so a delivery recorded meanwhile still shows.
+    const admin = await signInAs(routerUrl, 'admin');
+    const before = { ...requests };
+    await page.evaluate(() => (window as unknown as { __e2eSockets: WebSocket[] }).__e2eSockets.at(-1)!.close(4403, 'e2e: token expired'));
+    const missed = await recordDelivery(routerUrl, demoIds.campaigns.voltageSummer, 500, admin);
+    expect(missed.errors).toBeUndefined();
+    const caughtUp = missed.data!.recordDeliveryMetrics.impressions;
+    await expect.poll(() => impressions.textContent(), { timeout: 15_000, interval: 50 }).toBe(formatCount(caughtUp));
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    expect(requests.tokens).toBeGreaterThan(before.tokens);
+    expect(requests.actions).toBeGreaterThan(before.actions);
+
     // The campaign page: budget and the live delivery panel, for its brand.
     await page.getByRole('link', { name: 'Voltage Summer Clash', exact: true }).click();
     await page.waitForURL(`**/campaigns/${demoIds.campaigns.voltageSummer}`);
@@ -61,9 +80,9 @@ export function brandCases(web: () => WebFixture): void {
     expect(await page.locator('.budget').textContent()).toContain(formatMoney(summer.budget));
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
     const panel = page.locator('.metric', { hasText: 'Impressions' }).locator('strong');
-    expect(await panel.textContent()).toBe(formatCount(total));
+    expect(await panel.textContent()).toBe(formatCount(caughtUp));
     const after = await expectLiveImpressions(routerUrl, demoIds.campaigns.voltageSummer, () => panel.textContent(), formatCount);
-    expect(after).toBeGreaterThan(total);
+    expect(after).toBeGreaterThan(caughtUp);
     await page.screenshot({ path: '/tmp/web-e2e.png', fullPage: true });
 
     // Another brand's public campaign: the public side only.

@@ -33,6 +33,8 @@ export function sessionCases(web: () => WebFixture): void {
       const alert = page.locator('form [role="alert"]');
       await alert.waitFor();
       messages.push((await alert.textContent()) ?? '');
+      // Focus moves to the message, which screen readers also announce (role="alert").
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sign-in-error');
       expect(page.url()).toBe(`${webUrl}/brand/sign-in`);
       expect(await page.getByLabel('Email').inputValue()).toBe(email);
       expect(await page.getByLabel('Password').inputValue()).toBe('');

@@ -103,8 +103,8 @@ export async function signInThroughPage(page: Page, webUrl: string, account: Dem
 }
 
 /** Records a delivery of the demo streamer for a campaign, as an admin (recording is not public). */
-export async function recordDelivery(routerUrl: string, campaignId: string, impressions: number) {
-  const headers = await signInAs(routerUrl, 'admin');
+export async function recordDelivery(routerUrl: string, campaignId: string, impressions: number, admin?: Record<string, string>) {
+  const headers = admin ?? (await signInAs(routerUrl, 'admin'));
   return graphql<{ recordDeliveryMetrics: { impressions: number } }>(
     routerUrl,
     `
@@ -158,4 +158,19 @@ export async function expectLiveImpressions(
     }
     if (attempt === 5) throw new Error(`the page still shows ${await shown()}, expected ${format(total)}`);
   }
+}
+
+/** Keeps every WebSocket the pages of `context` open in `window.__e2eSockets`, so a test can drop one. */
+export async function trackSockets(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const Native = window.WebSocket;
+    const sockets: WebSocket[] = [];
+    (window as unknown as { __e2eSockets: WebSocket[] }).__e2eSockets = sockets;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        sockets.push(this);
+      }
+    };
+  });
 }
