@@ -1,5 +1,5 @@
 import { demoIds } from '@gametriggers/prisma-tools';
-import { graphql } from '@gametriggers/testkit';
+import { connectWs, graphql, subscribe } from '@gametriggers/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MATRIX, ROLES, ROLE_ACCOUNTS } from './authorization-matrix.table';
 import type { MatrixRow, Outcome, Role, Subjects } from './authorization-matrix.table';
@@ -195,6 +195,35 @@ describe('authorization matrix, through the router', () => {
 });
 
 describe('no leaks beside the matrix', () => {
+  it("pushes a campaign's live metrics to its brand; other subscribers get null with FORBIDDEN or UNAUTHENTICATED", async () => {
+    const campaignId = demoIds.campaigns.voltageSummer;
+    const query = 'subscription($id: ID!) { campaignMetricsUpdated(campaignId: $id) { impressions spend { amount } } }';
+    const roles = ['owningBrand', 'otherBrand', 'owningStreamer', 'anonymous'] as const;
+    const clients = roles.map((role) => connectWs(fixture.stack.wsUrl, headers[role]));
+    try {
+      const subscriptions = await Promise.all(clients.map((client) => subscribe(client, query, { id: campaignId })));
+      const recorded = await graphql(
+        url,
+        `mutation($id: ID!, $key: String!) { recordDeliveryMetrics(input: { campaignId: $id, occurredAt: "${new Date().toISOString()}", impressions: 31,
+          clicks: 1, viewMinutes: 90, conversions: 0, spend: { amount: "0.31", currency: "USD" }, idempotencyKey: $key }) { impressions } }`,
+        { id: campaignId, key: `matrix-live-${process.pid}` },
+        headers.admin,
+      );
+      expect(recorded.errors).toBeUndefined();
+      const [owner, ...others] = await Promise.all(subscriptions.map((subscription) => subscription.next()));
+      expect(owner!.errors).toBeUndefined();
+      expect(owner!.data!['campaignMetricsUpdated'].impressions).toBeGreaterThan(0);
+      const expected = ['FORBIDDEN', 'FORBIDDEN', 'UNAUTHENTICATED'];
+      others.forEach((event, index) => {
+        expect(event.data?.['campaignMetricsUpdated'] ?? null).toBeNull();
+        expect(event.errors?.map((error) => error.extensions?.['code'])).toEqual([expected[index]]);
+        expect(JSON.stringify(event)).not.toContain(owner!.data!['campaignMetricsUpdated'].spend.amount);
+      });
+    } finally {
+      await Promise.all(clients.map((client) => client.dispose()));
+    }
+  });
+
   it('a brand listing campaigns with their brands sees no other brand’s contact, billing, invoices or wallet', async () => {
     const response = await graphql(
       url,
