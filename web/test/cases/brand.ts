@@ -5,7 +5,15 @@ import { expect, it } from 'vitest';
 import { BrandDashboardDocument } from '../../src/gql/graphql';
 import type { BrandDashboardQuery } from '../../src/gql/graphql';
 import { formatCount, formatMoney } from '../../src/lib/format';
-import { expectLiveImpressions, recordDelivery, signInAs, signInThroughPage, trackSockets } from '../support/web-fixture';
+import {
+  DEMO_PASSWORD,
+  demoAccounts,
+  expectLiveImpressions,
+  recordDelivery,
+  signInAs,
+  signInThroughPage,
+  trackSockets,
+} from '../support/web-fixture';
 import type { WebFixture } from '../support/web-fixture';
 
 export function brandCases(web: () => WebFixture): void {
@@ -94,7 +102,7 @@ export function brandCases(web: () => WebFixture): void {
   });
 
   it('shows an admin every campaign with its budget', async () => {
-    const { webUrl, newPage } = web();
+    const { webUrl, routerUrl, newPage } = web();
     const { context, page, errors } = await newPage();
     await signInThroughPage(page, webUrl, 'admin');
     await page.getByRole('heading', { level: 1, name: 'All campaigns' }).waitFor();
@@ -106,6 +114,27 @@ export function brandCases(web: () => WebFixture): void {
     // An admin is not a brand: the brand pages ask for a brand account.
     await page.goto(`${webUrl}/brand`);
     expect(page.url()).toBe(`${webUrl}/brand/sign-in?next=%2Fbrand&reason=kind`);
+    // Signing in as a brand from there replaces the admin's session, and ends it at identity.
+    const adminRefresh = (await context.cookies()).find((cookie) => cookie.name === 'gt_refresh')!.value;
+    await page.getByLabel('Email').fill(demoAccounts.voltage.email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${webUrl}/brand`);
+    await page.getByRole('heading', { level: 1, name: 'Voltage Energy' }).waitFor();
+    const reused = await graphql(
+      routerUrl,
+      `
+        mutation ($token: String!) {
+          refreshSession(refreshToken: $token) {
+            accessToken
+          }
+        }
+      `,
+      {
+        token: adminRefresh,
+      },
+    );
+    expect(reused.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -28,6 +28,7 @@ export function publicCases(web: () => WebFixture): void {
     const { context, page, errors } = await newPage();
     const response = await page.goto(webUrl);
     expect(response?.status()).toBe(200);
+    expect(response?.headers()).toMatchObject({ 'x-frame-options': 'DENY', 'content-security-policy': "frame-ancestors 'none'" });
     await page.getByRole('heading', { level: 1, name: 'Sponsored moments for live game streams' }).waitFor();
     expect(await page.getByRole('link', { name: 'Brand sign in' }).getAttribute('href')).toBe('/brand/sign-in');
     expect(await page.getByRole('link', { name: 'Streamer sign in' }).getAttribute('href')).toBe('/streamer/sign-in');
