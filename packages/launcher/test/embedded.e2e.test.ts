@@ -76,8 +76,10 @@ describe('npm start on the embedded defaults', () => {
     try {
       expect((await stat(secretFile)).mode & 0o777).toBe(0o600);
       expect(secret.trim().length).toBeGreaterThanOrEqual(32);
-      // As the README's reader would after signing in: the brand that owns the example campaign.
-      const voltage = await signInAs(first.url, 'voltage');
+      // As the README's reader does: its SignIn mutation, as the brand that owns the example campaign.
+      const signedIn = await graphql(first.url, operations['SignIn']!);
+      expect(signedIn.errors).toBeUndefined();
+      const voltage = { authorization: `Bearer ${signedIn.data!['signInBrand'].accessToken as string}` };
       const overview = await graphql(first.url, operations['CampaignOverview']!, {}, voltage);
       expect(overview.errors).toBeUndefined();
       expect(overview.data!['campaign'].brand.companyName).toBe('Voltage Energy');
