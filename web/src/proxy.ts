@@ -4,7 +4,7 @@ import { refreshMarginMs } from './lib/config';
 import { readClaims } from './lib/session/claims';
 import { ACCESS_COOKIE, REFRESH_COOKIE, clearedCookies, secureCookies, sessionCookies } from './lib/session/cookies';
 import type { SessionCookie } from './lib/session/cookies';
-import { PATH_HEADER } from './lib/session/paths';
+import { PATH_HEADER, REFRESHED_HEADER } from './lib/session/paths';
 import { refreshTokens } from './lib/session/refresh';
 import { clientHeadersOf } from './lib/session/session';
 
@@ -34,6 +34,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  headers.delete(REFRESHED_HEADER);
+  if (cookies.length > 0) headers.set(REFRESHED_HEADER, '1');
   const response = NextResponse.next({ request: { headers } });
   for (const cookie of cookies) response.cookies.set(cookie);
   return response;

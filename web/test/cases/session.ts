@@ -103,6 +103,9 @@ export function sessionCases(web: () => WebFixture): void {
     const { context, page, errors } = await newPage();
     await signInThroughPage(page, webUrl, 'kiraplays');
     const { refresh } = await sessionCookies(context);
+    // The page stayed open until its access token expired: signing out renews the session first
+    // (the proxy, on the action's request) to end it with a valid token.
+    await context.clearCookies({ name: 'gt_access' });
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${webUrl}/streamer/sign-in?reason=signed-out`);
     expect(await page.getByRole('status').filter({ hasText: 'You are signed out.' }).count()).toBe(1);

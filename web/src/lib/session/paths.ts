@@ -3,6 +3,9 @@ import type { SessionClaims } from './claims';
 /** Set by the proxy on every request: the path and query being rendered (server components have no URL). */
 export const PATH_HEADER = 'x-gametriggers-path';
 
+/** Set by the proxy when it has just renewed this request's session (a client's own value is dropped). */
+export const REFRESHED_HEADER = 'x-gametriggers-session-renewed';
+
 export type AccountKind = SessionClaims['kind'];
 
 const SEGMENT: Record<AccountKind, string> = { BRAND: 'brand', STREAMER: 'streamer', ADMIN: 'admin' };

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
 import { readClaims } from '@/lib/session/claims';
 import { ACCESS_COOKIE, REFRESH_COOKIE, clearedCookies, secureCookies, sessionCookies, writeCookies } from '@/lib/session/cookies';
-import { safeNext, signInPath } from '@/lib/session/paths';
+import { REFRESHED_HEADER, safeNext, signInPath } from '@/lib/session/paths';
 import { refreshTokens } from '@/lib/session/refresh';
 import { clientHeadersOf } from '@/lib/session/session';
 
@@ -30,6 +30,9 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   const secure = secureCookies(requestHeaders);
   const kind = readClaims(store.get(ACCESS_COOKIE)?.value)?.kind;
   const signIn = kind ? `${signInPath(kind, next)}&reason=expired` : `/sign-in?next=${encodeURIComponent(next)}`;
+  // The proxy renewed (or ended) the session for this very request: its cookies are on the way,
+  // and exchanging the new refresh token again here would race them in the browser.
+  if (requestHeaders.get(REFRESHED_HEADER)) return seeOther(store.get(ACCESS_COOKIE) ? next : signIn);
   const refreshToken = store.get(REFRESH_COOKIE)?.value;
   if (!refreshToken) return seeOther(signIn);
   let outcome;
