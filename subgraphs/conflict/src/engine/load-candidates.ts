@@ -38,7 +38,6 @@ export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rul
   const categories = new Set<string>();
   const exclusivePlatforms = new Set<string>();
   const exclusiveBrands = new Set<string>();
-  const exclusiveBrandPlatforms = new Set<string>();
   for (const rule of rules) {
     if (!rule.enabled) continue;
     switch (rule.type) {
@@ -60,7 +59,6 @@ export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rul
         if (rule.exclusiveBrandId === subject.brandId) exclusivePlatforms.add(platform);
         else {
           exclusiveBrands.add(rule.exclusiveBrandId);
-          exclusiveBrandPlatforms.add(platform);
         }
         break;
       }
@@ -105,8 +103,9 @@ export async function loadCandidates(db: Db, subject: Facts, rules: readonly Rul
     if (exclusivePlatforms.size) arms.push(Prisma.sql`"platforms" && ${[...exclusivePlatforms]}::text[]`);
     queries.push(...arms.map((arm) => select(arm)));
     if (exclusiveBrands.size) {
-      const brands = Prisma.sql`"brandId" = ANY(${[...exclusiveBrands]}::uuid[]) AND "platforms" && ${[...exclusiveBrandPlatforms]}::text[]`;
-      queries.push(select(brands, { byKey: true }));
+      // Not narrowed by platform here: the planner would intersect with the platforms GIN (tens of
+      // thousands of entries) for a brand's tens of campaigns; the evaluator checks the platform.
+      queries.push(select(Prisma.sql`"brandId" = ANY(${[...exclusiveBrands]}::uuid[])`, { byKey: true }));
     }
   }
   if (byStreamer && streamers.length) {
