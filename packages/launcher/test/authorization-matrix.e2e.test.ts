@@ -58,8 +58,22 @@ async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<
   for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
 }
 
+/**
+ * One request as `role`. The test machines' PostgreSQL is shared by every engineer's stacks and now
+ * and then refuses connections ("too many clients already"), which a subgraph answers with
+ * INTERNAL_SERVER_ERROR: such an answer is no verdict, so it is asked again, twice at most.
+ */
+async function request(role: Role, query: string, variables: Record<string, unknown>): Promise<Response> {
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await graphql(url, query, variables, headers[role]);
+    const internal = response.errors?.some((error) => error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR');
+    if (!internal || attempt === 2) return response;
+    await new Promise((resolve) => setTimeout(resolve, 500 * 3 ** attempt));
+  }
+}
+
 async function ask(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const result = await graphql(url, query, variables, headers[role]);
+  const result = await request(role, query, variables);
   if (result.errors) throw new Error(`${query} as ${role}: ${JSON.stringify(result.errors)}`);
   return result.data!;
 }
@@ -117,7 +131,7 @@ async function lookUpSubjects(): Promise<Subjects> {
 }
 
 function runCell(row: MatrixRow, role: Role): Promise<Response> {
-  return graphql(url, row.query, row.variables?.(subjects, role) ?? {}, headers[role]);
+  return request(role, row.query, row.variables?.(subjects, role) ?? {});
 }
 
 /** The values at a dotted path, looking through lists. */

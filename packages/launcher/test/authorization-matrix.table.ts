@@ -531,6 +531,21 @@ export const MATRIX: MatrixRow[] = [
     expect: partiesOrAdmin(),
   },
   {
+    name: 'Campaign.participations',
+    subgraph: 'campaign',
+    query: 'query($id: ID!) { campaign(id: $id) { participations { nodes { id streamer { id } } } } }',
+    variables: () => summer,
+    path: 'campaign.participations',
+    // All of them for the brand and admins; a streamer's own (none for Tactician) for a streamer.
+    expect: row('FORBIDDEN', { owningBrand: 'ALLOW', otherStreamer: 'ALLOW', owningStreamer: 'ALLOW', admin: 'ALLOW' }),
+    check: (data, role) => {
+      const ids = (data['campaign'].participations.nodes as { streamer: { id: string } }[]).map((node) => node.streamer.id);
+      const own = { otherStreamer: streamers.tactician, owningStreamer: streamers.kiraplays }[role as 'otherStreamer' | 'owningStreamer'];
+      if (own && ids.some((id) => id !== own)) throw new Error(`${role} sees other streamers' participations`);
+      if (role === 'owningStreamer' && !ids.length) throw new Error('Kira does not see her own participation');
+    },
+  },
+  {
     name: 'Participation.links',
     subgraph: 'campaign',
     query: 'query($id: ID!) { participation(id: $id) { links { overlayUrl clickUrl } } }',
