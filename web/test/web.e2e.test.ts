@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { brandCases } from './cases/brand';
 import { publicCases } from './cases/public';
 import { sessionCases } from './cases/session';
+import { signUpCases } from './cases/sign-up';
 import { streamerCases } from './cases/streamer';
 import { skipReason, startWebFixture } from './support/web-fixture';
 import type { WebFixture } from './support/web-fixture';
@@ -28,4 +29,5 @@ describe.skipIf(skipReason !== undefined)('the web app in chromium against the s
   describe('brands', () => brandCases(web));
   describe('streamers', () => streamerCases(web));
   describe('sessions', () => sessionCases(web));
+  describe('sign-up', () => signUpCases(web));
 });

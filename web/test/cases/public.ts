@@ -51,6 +51,8 @@ export function publicCases(web: () => WebFixture): void {
     expect(detail).not.toContain('Budget');
     expect(detail).not.toContain('Impressions');
     expect(await page.getByRole('link', { name: 'Sign in', exact: true }).count()).toBe(1);
+    await page.goto(webUrl);
+    await page.screenshot({ path: '/tmp/web-e2e-landing.png', fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -41,6 +41,7 @@ export function sessionCases(web: () => WebFixture): void {
     }
     // A wrong password, an unknown email and a streamer's email on the brand page: all alike.
     expect(messages).toEqual(Array(3).fill('The email or password is not correct.'));
+    await page.screenshot({ path: '/tmp/web-e2e-sign-in.png', fullPage: true });
     expect(await sessionCookies(context)).toEqual({ access: undefined, refresh: undefined });
     expect(errors).toEqual([]);
     await context.close();
@@ -120,35 +121,6 @@ export function sessionCases(web: () => WebFixture): void {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${webUrl}/streamer`);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
-  it('signs a streamer up, shows the registration while it completes, then lets them sign in', async () => {
-    const { webUrl, newPage } = web();
-    const { context, page, errors } = await newPage();
-    const suffix = randomUUID().slice(0, 8);
-    const email = `web-${suffix}@example.com`;
-    const password = 'Web-Signup-Pass-2026';
-    await page.goto(`${webUrl}/streamer/sign-up`);
-    await page.getByLabel('Email', { exact: true }).fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByLabel('Display name').fill(`WebE2E ${suffix}`);
-    await page.getByLabel('Contact email').fill(email);
-    await page.getByLabel('Audience country').fill('US');
-    await page.getByLabel('Stream languages').fill('en');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/sign-up\/pending\?kind=streamer&account=/);
-    await page.getByRole('heading', { level: 1, name: 'Your registration' }).waitFor();
-    // PENDING first (maybe too briefly to see), then ACTIVE without reloading by hand.
-    await page.getByText('Your account is ready.').waitFor({ timeout: 20_000 });
-    await page.getByRole('link', { name: 'Sign in' }).last().click();
-    await page.waitForURL(`${webUrl}/streamer/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${webUrl}/streamer`);
-    await page.getByRole('heading', { level: 1, name: `WebE2E ${suffix}` }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

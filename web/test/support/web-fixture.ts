@@ -52,7 +52,9 @@ export async function startWebFixture(): Promise<WebFixture> {
   let fixture: StackFixture | undefined;
   let web: (NextProcess & { url: string }) | undefined;
   let browser: Browser | undefined;
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     await browser?.close();
     if (web) await stopProcessGroup(web.child);
     await fixture?.stop();
@@ -64,6 +66,11 @@ export async function startWebFixture(): Promise<WebFixture> {
     if (stack.status === 'rejected') throw stack.reason;
     if (build.status === 'rejected') throw build.reason;
     web = await nextStart({ GAMETRIGGERS_GRAPHQL_URL: fixture!.stack.routerUrl, GAMETRIGGERS_WS_URL: fixture!.stack.wsUrl });
+    const started = web;
+    // A server that dies mid-run fails every later case with ERR_CONNECTION_REFUSED: say why.
+    started.child.once('exit', (code, signal) => {
+      if (!stopping) console.error(`next start exited early (${code ?? signal}):\n${started.output()}`);
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   } catch (error) {
     await stop();
