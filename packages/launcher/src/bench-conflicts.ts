@@ -261,11 +261,15 @@ export async function benchConflicts(): Promise<{ table?: string; note?: string 
 
     const indexed: number[] = [];
     let violations = 0;
+    // CPU of this process per evaluation (Prisma, pg protocol, the evaluator): what a busy machine stretches.
+    const cpuBefore = process.cpuUsage();
     for (const campaignId of campaignIds) {
       const { ms, result } = await timed(() => evaluateCampaigns(db!, [{ campaignId }]));
       indexed.push(ms);
       violations += result[0]!.violations.length;
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuPerEvaluation = (cpu.user + cpu.system) / 1000 / EVALUATIONS;
     const booking: number[] = [];
     for (const campaignId of withStreamers) {
       booking.push((await timed(() => evaluateCampaigns(db!, [{ campaignId, streamerId: rnd.pick(streamers) }]))).ms);
@@ -334,6 +338,7 @@ export async function benchConflicts(): Promise<{ table?: string; note?: string 
 | conflicts: checkParticipation (one streamer's participation), indexed, ${EVALUATIONS} random pairs | p50 ${ms(b.p50)}, p99 ${ms(b.p99)} | p99 < 5 ms |
 | conflicts: naive full scan (load every campaign, evaluate in memory), ${NAIVE_EVALUATIONS} evaluations, answers identical to the indexed ones | p50 ${ms(n.p50)}, p99 ${ms(n.p99)} = ${(n.p50 / i.p50).toFixed(0)}x the indexed p50, ${(n.p99 / i.p99).toFixed(0)}x its p99 | |
 | diagnostic: the naive evaluator alone on preloaded campaigns (no I/O), 50 evaluations | p50 ${ms(m.p50)}, p99 ${ms(m.p99)} | |
+| diagnostic: CPU time of this process per evaluateConflicts (Prisma, pg protocol, the evaluator), mean of ${EVALUATIONS} | ${ms(cpuPerEvaluation)} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores during the run) | |
 | diagnostic: the candidate lookup inside PostgreSQL (EXPLAIN ANALYZE execution time), 100 campaigns | p50 ${ms(x.p50)}, p99 ${ms(x.p99)} | |
 | diagnostic: indexes the candidate lookups' plans use | ${explained.indexes.join(', ') || 'none'} | |
 | diagnostic: loading the world (triggers computing inherited categories, ANALYZE) | ${loadSeconds.toFixed(1)} s | |`,
