@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@gametriggers/auth';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { walletSubgraph } from '../src/index';
 import {
   DEPOSIT,
   HOLD,
@@ -21,13 +20,14 @@ import {
   streamerViewer,
   transferInput,
 } from './factories';
+import { walletWithoutJobs } from './factories';
 
 const ANONYMOUS: Viewer = { kind: 'ANONYMOUS', scopes: [] };
 const admin = adminViewer();
 let subgraph: TestSubgraph;
 let sql: pg.Pool;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(walletSubgraph);
+  subgraph = await startTestSubgraph(walletWithoutJobs);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
   // pool.end() resolves before its sockets close; the database drop that follows may reach them.
   sql.on('error', () => {});

@@ -9,13 +9,14 @@ import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { walletSubgraph } from '../src/index';
 import { ADMIN, HOLD, actingAs, balanceOf, deposit, newId, newKey } from './factories';
+import { walletWithoutJobs } from './factories';
 
 let subgraph: TestSubgraph;
 let db: Db;
 let sql: pg.Pool;
 let consumer: ConsumerOptions;
 beforeAll(async () => {
-  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
+  subgraph = actingAs(await startTestSubgraph(walletWithoutJobs), ADMIN);
   db = createDb(subgraph.databaseUrl);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
   // pool.end() resolves before its sockets close; the database drop that follows may reach them.

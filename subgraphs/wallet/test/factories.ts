@@ -1,6 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@gametriggers/auth';
+import type { SubgraphDefinition } from '@gametriggers/federation';
 import type { TestSubgraph } from '@gametriggers/testkit';
+import type { Context } from '../src/context';
+import type { Db } from '../src/db';
+import { walletSubgraph } from '../src/index';
+
+/**
+ * The wallet subgraph without its payout job runner, for test files that move no withdrawal. Why:
+ * graphile-worker does not await the end of its pool when stopped, and the test database is dropped
+ * (WITH FORCE) right after; a pool connection still closing then gets a FATAL 57P01 that its pool no
+ * longer listens for, which vitest reports as an unhandled error. The fix belongs in
+ * @gametriggers/events' job runner (its own pool, with an error listener, ended and awaited).
+ */
+export const walletWithoutJobs: SubgraphDefinition<Db, Context> = (() => {
+  const { createJobHandlers: _jobs, ...definition } = walletSubgraph;
+  return definition;
+})();
 
 /** A fresh owner id (brand or streamer): each test uses its own wallets. */
 export const newId = () => randomUUID();

@@ -2,14 +2,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { walletSubgraph } from '../src/index';
 import { DEPOSIT, TRANSFER, balanceOf, brand, deposit, depositInput, newId, streamer, transferInput, walletsOf } from './factories';
+import { walletWithoutJobs } from './factories';
 import { ADMIN, actingAs } from './factories';
 
 let subgraph: TestSubgraph;
 let sql: pg.Pool;
 beforeAll(async () => {
-  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
+  subgraph = actingAs(await startTestSubgraph(walletWithoutJobs), ADMIN);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
   // pool.end() resolves before its sockets close; the database drop that follows may reach them.
   sql.on('error', () => {});

@@ -3,8 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { walletSubgraph } from '../src/index';
 import { deposit, newId } from './factories';
+import { walletWithoutJobs } from './factories';
 import { ADMIN, actingAs } from './factories';
 
 /** Direct SQL, bypassing the application: the database alone must keep the ledger sound. */
@@ -12,7 +12,7 @@ let subgraph: TestSubgraph;
 let client: pg.Client;
 let depositId: string;
 beforeAll(async () => {
-  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
+  subgraph = actingAs(await startTestSubgraph(walletWithoutJobs), ADMIN);
   client = new pg.Client({ connectionString: subgraph.databaseUrl });
   await client.connect();
   depositId = (await deposit(subgraph, newId(), '10.00')).id;

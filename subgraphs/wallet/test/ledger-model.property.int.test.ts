@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { walletSubgraph } from '../src/index';
 import { ADMIN, DEPOSIT, HOLD, RELEASE, TRANSFER, actingAs, balanceOf, brand, newId, newKey, streamer } from './factories';
+import { walletWithoutJobs } from './factories';
 
 /**
  * Property: any sequence of deposits, transfers, holds, releases and retries, sent through the API,
@@ -12,7 +12,7 @@ import { ADMIN, DEPOSIT, HOLD, RELEASE, TRANSFER, actingAs, balanceOf, brand, ne
  */
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
+  subgraph = actingAs(await startTestSubgraph(walletWithoutJobs), ADMIN);
 });
 afterAll(async () => {
   await subgraph?.stop();

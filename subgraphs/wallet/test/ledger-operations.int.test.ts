@@ -2,7 +2,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { walletSubgraph } from '../src/index';
 import {
   ADMIN,
   HOLD,
@@ -18,6 +17,7 @@ import {
   transferInput,
   walletsOf,
 } from './factories';
+import { walletWithoutJobs } from './factories';
 
 const CONVERT = `mutation($input: ConvertCurrencyInput!) { convertCurrency(input: $input) { ${TRANSACTION_FIELDS} fx { rate from to } } }`;
 const REVERSE = `mutation($input: ReverseTransactionInput!) { reverseTransaction(input: $input) { ${TRANSACTION_FIELDS} reverses { id } } }`;
@@ -28,7 +28,7 @@ const EARNINGS = `mutation($input: CreditEarningsInput!) { creditEarnings(input:
 let subgraph: TestSubgraph;
 let sql: pg.Pool;
 beforeAll(async () => {
-  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
+  subgraph = actingAs(await startTestSubgraph(walletWithoutJobs), ADMIN);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
   // pool.end() resolves before its sockets close; the database drop that follows may reach them.
   sql.on('error', () => {});

@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DepositSettled, EarningsCredited } from '@gametriggers/events';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { walletSubgraph } from '../src/index';
 import { ADMIN, DEPOSIT, HOLD, actingAs, balanceOf, depositInput, newId, newKey } from './factories';
+import { walletWithoutJobs } from './factories';
 
 const EARNINGS = `mutation($input: CreditEarningsInput!) { creditEarnings(input: $input) { id } }`;
 
 let subgraph: TestSubgraph;
 let sql: pg.Pool;
 beforeAll(async () => {
-  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
+  subgraph = actingAs(await startTestSubgraph(walletWithoutJobs), ADMIN);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
   // pool.end() resolves before its sockets close; the database drop that follows may reach them.
   sql.on('error', () => {});

@@ -6,12 +6,13 @@ import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { walletSubgraph } from '../src/index';
 import { walletsOf } from './factories';
+import { walletWithoutJobs } from './factories';
 import { ADMIN, actingAs } from './factories';
 
 let subgraph: TestSubgraph;
 let db: Db;
 beforeAll(async () => {
-  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
+  subgraph = actingAs(await startTestSubgraph(walletWithoutJobs), ADMIN);
   db = createDb(subgraph.databaseUrl);
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { walletSubgraph } from '../src/index';
 import {
   BALANCE_FIELDS,
   DEPOSIT,
@@ -19,11 +18,12 @@ import {
   transferInput,
   walletsOf,
 } from './factories';
+import { walletWithoutJobs } from './factories';
 import { ADMIN, actingAs } from './factories';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = actingAs(await startTestSubgraph(walletSubgraph), ADMIN);
+  subgraph = actingAs(await startTestSubgraph(walletWithoutJobs), ADMIN);
 });
 afterAll(async () => {
   await subgraph?.stop();
