@@ -61,13 +61,13 @@ async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<
 /**
  * One request as `role`. The test machines' PostgreSQL is shared by every engineer's stacks and now
  * and then refuses connections ("too many clients already"), which a subgraph answers with
- * INTERNAL_SERVER_ERROR: such an answer is no verdict, so it is asked again, twice at most.
+ * INTERNAL_SERVER_ERROR: such an answer is no verdict, so it is asked again, three times at most.
  */
 async function request(role: Role, query: string, variables: Record<string, unknown>): Promise<Response> {
   for (let attempt = 0; ; attempt += 1) {
     const response = await graphql(url, query, variables, headers[role]);
     const internal = response.errors?.some((error) => error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR');
-    if (!internal || attempt === 2) return response;
+    if (!internal || attempt === 3) return response;
     await new Promise((resolve) => setTimeout(resolve, 500 * 3 ** attempt));
   }
 }
