@@ -83,6 +83,7 @@ function pending(kind: 'brand' | 'streamer', accountId: string): never {
 
 /** Signs a brand up (registerBrand) and shows its registration, which completes asynchronously. */
 export async function registerBrand(_previous: RegisterState, form: FormData): Promise<RegisterState> {
+  if (!(form instanceof FormData)) return { error: 'Signing up failed. Reload the page and try again.' };
   const values = remembered(form);
   const input: RegisterBrandInput = {
     email: text(form, 'email'),
@@ -113,6 +114,7 @@ export async function registerBrand(_previous: RegisterState, form: FormData): P
 
 /** Signs a streamer up (registerStreamer), with at most one platform profile to begin with. */
 export async function registerStreamer(_previous: RegisterState, form: FormData): Promise<RegisterState> {
+  if (!(form instanceof FormData)) return { error: 'Signing up failed. Reload the page and try again.' };
   const values = remembered(form);
   const platform = text(form, 'platform.platform') as Platform;
   const numbers = { followers: whole(form, 'platform.followers'), averageViewers: whole(form, 'platform.averageViewers') };

@@ -44,10 +44,12 @@ function minutes(seconds: number | undefined): string {
  * email and an account of another kind all get the same message.
  */
 export async function signIn(kind: AccountKind, previous: SignInState, form: FormData): Promise<SignInState> {
-  // The kind is bound by the page's form, but any client can call the action with any value.
-  if (!Object.hasOwn(DOCUMENTS, kind)) return { error: 'Unknown kind of account.', attempt: (previous.attempt ?? 0) + 1 };
-  const refused = await attemptSignIn(kind, form);
-  return { ...refused, attempt: (previous.attempt ?? 0) + 1 };
+  // The kind and the previous state come from the page, but any client can call the action with any values.
+  const attempt = (typeof previous?.attempt === 'number' ? previous.attempt : 0) + 1;
+  if (typeof kind !== 'string' || !Object.hasOwn(DOCUMENTS, kind) || !(form instanceof FormData)) {
+    return { error: 'Signing in failed. Reload the page and try again.', attempt };
+  }
+  return { ...(await attemptSignIn(kind, form)), attempt };
 }
 
 async function attemptSignIn(kind: AccountKind, form: FormData): Promise<Omit<SignInState, 'attempt'>> {

@@ -5,12 +5,12 @@ import { expect, it } from 'vitest';
 import { StreamerDashboardDocument } from '../../src/gql/graphql';
 import type { StreamerDashboardQuery } from '../../src/gql/graphql';
 import { formatMoney, sumMoney } from '../../src/lib/format';
-import { signInAs, signInThroughPage } from '../support/web-fixture';
+import { expectHeading, signInAs, signInThroughPage } from '../support/web-fixture';
 import type { WebFixture } from '../support/web-fixture';
 
 export function streamerCases(web: () => WebFixture): void {
   it('shows a signed-in streamer their participations, earnings, overlay link and eligible campaigns', async () => {
-    const { webUrl, routerUrl, newPage } = web();
+    const { webUrl, routerUrl, newPage, serverOutput } = web();
     const expected = await graphql<StreamerDashboardQuery>(
       routerUrl,
       print(StreamerDashboardDocument),
@@ -24,7 +24,7 @@ export function streamerCases(web: () => WebFixture): void {
 
     const { context, page, errors } = await newPage();
     await signInThroughPage(page, webUrl, 'kiraplays');
-    await page.getByRole('heading', { level: 1, name: streamer.displayName }).waitFor();
+    await expectHeading(page, streamer.displayName, serverOutput);
     const cards = page.locator('.participation');
     expect(await cards.count()).toBe(streamer.participations.nodes.length);
     const card = cards.filter({ has: page.getByRole('heading', { name: 'Voltage Summer Clash' }) });

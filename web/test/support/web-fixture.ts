@@ -181,3 +181,17 @@ export async function trackSockets(context: BrowserContext): Promise<void> {
     };
   });
 }
+
+/** Waits for the page's h1; on a timeout, fails with what the page shows instead. */
+export async function expectHeading(page: Page, name: string, serverOutput?: () => string): Promise<void> {
+  try {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  } catch (error) {
+    const shown = await page
+      .locator('main')
+      .textContent()
+      .catch(() => '(no main)');
+    const server = serverOutput ? `\nnext start said:\n${serverOutput().slice(-4000)}` : '';
+    throw new Error(`no heading "${name}" at ${page.url()}; the page shows: ${shown}${server}`, { cause: error });
+  }
+}
