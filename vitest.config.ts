@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 const BROKER_OUTAGE = 'packages/events/test/broker-outage.test.ts';
+/** Files that start a whole stack (nine subgraphs and a router, or `npm start`, or the web app). */
+const STACKS = '**/*.e2e.test.ts';
 
 export default defineConfig({
   // type-graphql needs legacy decorators with their type metadata.
@@ -33,12 +35,23 @@ export default defineConfig({
             'router/**/*.test.ts',
             'web/test/**/*.test.ts',
           ],
-          exclude: ['**/node_modules/**', BROKER_OUTAGE],
+          exclude: ['**/node_modules/**', BROKER_OUTAGE, STACKS],
           sequence: { groupOrder: 0 },
         },
       },
+      // One whole stack at a time: two would need more PostgreSQL connections than a default server allows (100).
+      {
+        extends: true,
+        test: {
+          name: 'stacks',
+          include: ['packages/**/' + STACKS, 'web/test/' + STACKS],
+          exclude: ['**/node_modules/**'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
       // Restarts the shared RabbitMQ: only once every other test file has finished.
-      { extends: true, test: { name: 'broker-outage', include: [BROKER_OUTAGE], sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'broker-outage', include: [BROKER_OUTAGE], sequence: { groupOrder: 2 } } },
     ],
   },
 });
