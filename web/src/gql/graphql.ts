@@ -224,7 +224,7 @@ export type ManagedCampaignDetailQueryVariables = Exact<{
 }>;
 
 
-export type ManagedCampaignDetailQuery = { campaign: { description: string, id: string, name: string, status: CampaignStatus, dailyCap: { amount: string, currency: string } | null, perStreamerCap: { amount: string, currency: string } | null, participations: { nodes: Array<{ id: string, status: ParticipationStatus, earnings: { amount: string, currency: string }, streamer: { id: string, displayName: string } }> }, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } | null } | null };
+export type ManagedCampaignDetailQuery = { campaign: { description: string, id: string, name: string, status: CampaignStatus, dailyCap: { amount: string, currency: string } | null, perStreamerCap: { amount: string, currency: string } | null, participations: { nodes: Array<{ id: string, status: ParticipationStatus, earnings: { amount: string, currency: string }, streamer: { id: string, displayName: string } }> } | null, brand: { id: string, companyName: string }, budget: { amount: string, currency: string }, spent: { amount: string, currency: string }, metrics: { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null } | null } | null };
 
 export type LiveMetricsFragment = { campaignId: string, impressions: number, clicks: number, viewMinutes: number, lastUpdatedAt: string | null, spend: { amount: string, currency: string } | null };
 

@@ -69,13 +69,15 @@ export class CampaignResolver {
   }
 
   @FieldResolver(() => ParticipationConnection, {
-    description: "The campaign's participations, newest first: all of them for its brand and admins, a streamer's own for a streamer.",
+    nullable: true,
+    description:
+      "The campaign's participations, newest first: all of them for its brand and admins, a streamer's own for a streamer; null (with the error) for others.",
   })
   async participations(
     @Root() campaign: Campaign,
     @Args(() => ParticipationListArgs) args: ParticipationListArgs,
     @Ctx() ctx: Context,
-  ): Promise<ParticipationConnection> {
+  ): Promise<ParticipationConnection | null> {
     if (ctx.viewer.kind === 'STREAMER' && ctx.viewer.entityId) {
       const streamerId = ctx.viewer.entityId;
       const own = await paginate(args, (window) =>

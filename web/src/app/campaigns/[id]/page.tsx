@@ -96,7 +96,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           )}
           <section aria-labelledby="streamers-heading">
             <h2 id="streamers-heading">Streamers</h2>
-            {detail.participations.nodes.length === 0 ? (
+            {!detail.participations?.nodes.length ? (
               <p className="muted">None yet.</p>
             ) : (
               <ul className="list">
