@@ -1,5 +1,6 @@
 import { Logger as WorkerLogger, parseCronItems, run, runMigrations } from 'graphile-worker';
 import type { CronItem, JobHelpers, Runner, Task, TaskList } from 'graphile-worker';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { PermanentJobError } from './define-job';
 import type { JobDefinition, JobInput, JobPayload } from './define-job';
@@ -142,32 +143,53 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     if (taskList[handler.job.name]) throw new Error(`job ${handler.job.name} has two handlers`);
     taskList[handler.job.name] = taskOf(handler, logger);
   }
-  const runner: Runner = await run({
-    connectionString: options.connectionString,
-    taskList,
-    parsedCronItems: parseCronItems(cronItemsOf(options.jobs)),
-    concurrency,
-    // One connection listens for new jobs; each concurrent job needs one to take and release it.
-    maxPoolSize: concurrency + 2,
-    pollInterval: options.pollIntervalMs ?? 1000,
-    // The process's own shutdown stops the runner (stop()); no signal handlers of its own.
-    noHandleSignals: true,
-    logger: workerLogger(logger),
-  });
-  for (const { job, recurrence } of options.jobs) {
-    if (!recurrence?.atStart) continue;
-    await runner.addJob(job.name, job.schema.parse(recurrence.payload) as Record<string, unknown>, {
-      maxAttempts: job.maxAttempts,
-      jobKey: jobKeyOf(job, 'recurring'),
-    });
+  // Our own pool, ended (awaited) by stop(): graphile-worker does not wait for a pool it made, so a
+  // database dropped right after stop() would hit its closing connections as unhandled errors.
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: concurrency + 2 });
+  pool.on('error', (error) => logger.warn({ err: error }, 'job runner pool connection lost'));
+  let runner: Runner;
+  try {
+    runner = await startWorker(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
   }
   let stopped: Promise<void> | undefined;
   const done = runner.promise.catch((error: unknown) => logger.error({ err: error }, 'job runner stopped with an error'));
   logger.info({ jobs: Object.keys(taskList), concurrency }, 'job runner started');
   return {
     stop: () => {
-      stopped ??= runner.stop().then(() => done);
+      stopped ??= runner
+        .stop()
+        .then(() => done)
+        .then(() => pool.end());
       return stopped;
     },
   };
+
+  async function startWorker(pgPool: pg.Pool): Promise<Runner> {
+    const started: Runner = await run({
+      pgPool,
+      taskList,
+      parsedCronItems: parseCronItems(cronItemsOf(options.jobs)),
+      concurrency,
+      pollInterval: options.pollIntervalMs ?? 1000,
+      // The process's own shutdown stops the runner (stop()); no signal handlers of its own.
+      noHandleSignals: true,
+      logger: workerLogger(logger),
+    });
+    try {
+      for (const { job, recurrence } of options.jobs) {
+        if (!recurrence?.atStart) continue;
+        await started.addJob(job.name, job.schema.parse(recurrence.payload) as Record<string, unknown>, {
+          maxAttempts: job.maxAttempts,
+          jobKey: jobKeyOf(job, 'recurring'),
+        });
+      }
+    } catch (error) {
+      await started.stop();
+      throw error;
+    }
+    return started;
+  }
 }
