@@ -782,7 +782,6 @@ export const MATRIX: MatrixRow[] = [
     variables: () => ({ id: KYC_CASE_KIRA }),
     path: 'kycCase',
     expect: owningStreamerOrAdmin('NOT_FOUND'),
-    pending: 'kyc rules are being written',
   },
   {
     name: 'kycCases',
@@ -790,7 +789,6 @@ export const MATRIX: MatrixRow[] = [
     query: '{ kycCases { nodes { id } } }',
     path: 'kycCases',
     expect: adminOnly(),
-    pending: 'kyc rules are being written',
   },
   {
     name: 'Streamer.kycCases',
@@ -799,7 +797,6 @@ export const MATRIX: MatrixRow[] = [
     variables: () => kira,
     path: 'streamer.kycCases',
     expect: owningStreamerOrAdmin(),
-    pending: 'kyc rules are being written',
   },
   {
     name: 'openKycCase',
@@ -810,7 +807,6 @@ export const MATRIX: MatrixRow[] = [
     path: 'openKycCase',
     probe: true,
     expect: owningStreamerOrAdmin(),
-    pending: 'kyc rules are being written',
   },
   ...(['startKycReview', 'approveKycCase', 'rejectKycCase'] as const).map((mutation): MatrixRow => ({
     name: mutation,
@@ -824,7 +820,6 @@ export const MATRIX: MatrixRow[] = [
     path: mutation,
     probe: true,
     expect: adminOnly(),
-    pending: 'kyc rules are being written',
   })),
 
   // conflict

@@ -1,5 +1,7 @@
 import { createByIdLoader, createGroupLoader, isUuid } from '@gametriggers/federation';
 import type { SubgraphDependencies } from '@gametriggers/federation';
+import { ANONYMOUS } from '@gametriggers/auth';
+import type { Viewer } from '@gametriggers/auth';
 import type { Db } from './db';
 import type { KycSubjectType } from './generated/prisma/client';
 
@@ -14,6 +16,8 @@ export function createContext(db: Db, deps: SubgraphDependencies) {
   return {
     db,
     logger: deps.logger,
+    /** Who is asking (the router's internal token); anonymous when the request carried none. */
+    viewer: ANONYMOUS as Viewer,
     loaders: {
       kycCase: createByIdLoader((ids) => db.kycCase.findMany({ where: { id: { in: ids } } })),
       kycCaseEvents: createGroupLoader(

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KycReviewDecided } from '@gametriggers/events';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
@@ -13,7 +13,7 @@ let db: Db;
 let sql: pg.Pool;
 let driver: ReturnType<typeof kycDriver>;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(kycSubgraph);
+  subgraph = await startTestSubgraph(kycSubgraph, { viewer: testAdmin });
   db = createDb(subgraph.databaseUrl);
   sql = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 2 });
   // pool.end() resolves before its sockets close; the database drop that follows may reach them.

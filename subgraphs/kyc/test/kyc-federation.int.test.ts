@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraph } from '@gametriggers/federation';
-import { graphql, silentLogger, startTestSubgraph, testInternalAuth, viewerHeaders } from '@gametriggers/testkit';
+import { graphql, silentLogger, startTestSubgraph, testAdmin, testInternalAuth, viewerHeaders } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createDb } from '../src/db';
@@ -19,7 +19,7 @@ let subgraph: TestSubgraph;
 let db: Db;
 let driver: ReturnType<typeof kycDriver>;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(kycSubgraph);
+  subgraph = await startTestSubgraph(kycSubgraph, { viewer: testAdmin });
   db = createDb(subgraph.databaseUrl);
   driver = kycDriver(subgraph, db);
 });
@@ -131,7 +131,7 @@ describe('batching', () => {
             streamers.map((c) => c.subjectId),
           ),
         },
-        await viewerHeaders(),
+        await viewerHeaders(testAdmin),
       );
       expect(result.errors).toBeUndefined();
       expect((result.data!['_entities'] as { kycStatus: string }[]).map((s) => s.kycStatus)).toEqual(['APPROVED', 'PENDING', 'REJECTED']);
@@ -148,7 +148,7 @@ describe('batching', () => {
             brands.map((c) => c.subjectId),
           ),
         },
-        await viewerHeaders(),
+        await viewerHeaders(testAdmin),
       );
       expect((brandResult.data!['_entities'] as { kycStatus: string }[]).map((s) => s.kycStatus)).toEqual(['APPROVED', 'IN_REVIEW']);
       expect(statements).toHaveLength(1);
@@ -169,7 +169,7 @@ describe('batching', () => {
           }
         `,
         {},
-        await viewerHeaders(),
+        await viewerHeaders(testAdmin),
       );
       expect(cases.errors).toBeUndefined();
       expect(statements).toHaveLength(2);

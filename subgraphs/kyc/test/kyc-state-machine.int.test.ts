@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
@@ -11,7 +11,7 @@ let subgraph: TestSubgraph;
 let db: Db;
 let driver: ReturnType<typeof kycDriver>;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(kycSubgraph);
+  subgraph = await startTestSubgraph(kycSubgraph, { viewer: testAdmin });
   db = createDb(subgraph.databaseUrl);
   driver = kycDriver(subgraph, db);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '@gametriggers/prisma-tools';
-import { startTestSubgraph } from '@gametriggers/testkit';
+import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
 import type { Db } from '../src/db';
@@ -10,7 +10,7 @@ import { demoKycCaseIds, seedDemo } from '../src/seed';
 let subgraph: TestSubgraph;
 let db: Db;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(kycSubgraph);
+  subgraph = await startTestSubgraph(kycSubgraph, { viewer: testAdmin });
   db = createDb(subgraph.databaseUrl);
 });
 afterAll(async () => {

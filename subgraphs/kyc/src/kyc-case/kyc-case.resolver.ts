@@ -1,5 +1,6 @@
-import { Connection, NotFoundError } from '@gametriggers/federation';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection } from '@gametriggers/federation';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertCanSeeCase, assertSubjectOrAdmin } from './kyc-access';
 import type { Context } from '../context';
 import { BrandReference } from '../subjects/brand.type';
 import { StreamerReference } from '../subjects/streamer.type';
@@ -22,40 +23,49 @@ const ILLEGAL = 'Fails with BAD_USER_INPUT on `id`, naming the current status, w
 
 @Resolver(() => KycCase)
 export class KycCaseResolver {
-  @Query(() => KycCase, { nullable: true, description: 'A KYC case by id; null with a NOT_FOUND error when there is none.' })
+  @Query(() => KycCase, {
+    nullable: true,
+    description: 'A KYC case by id, for its subject (the streamer or brand) and admins; null with a NOT_FOUND error otherwise.',
+  })
   async kycCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<KycCase> {
-    const row = await ctx.loaders.kycCase.load(id);
-    if (!row) throw new NotFoundError('KycCase', id);
-    return toKycCase(row);
+    return toKycCase(assertCanSeeCase(ctx.viewer, await ctx.loaders.kycCase.load(id), id));
   }
 
-  @Query(() => KycCaseConnection, { description: 'KYC cases, newest first.' })
+  @Authorized('ADMIN')
+  @Query(() => KycCaseConnection, { description: 'KYC cases, newest first: the review queue (admins).' })
   async kycCases(@Args(() => KycCasesArgs) args: KycCasesArgs, @Ctx() ctx: Context): Promise<KycCaseConnection> {
     const page = await listKycCases(ctx.db, args);
     return { ...page, nodes: page.nodes.map(toKycCase) };
   }
 
-  @Mutation(() => KycCase, { description: 'Opens a NOT_STARTED case; CONFLICT when the subject already has one in progress.' })
+  @Mutation(() => KycCase, {
+    description: 'Opens a NOT_STARTED case (its subject or an admin); CONFLICT when the subject already has one in progress.',
+  })
   async openKycCase(@Arg('input', () => OpenKycCaseInput) input: OpenKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+    assertSubjectOrAdmin(ctx.viewer, input);
     return toKycCase(await openKycCase(ctx.db, input));
   }
 
-  @Mutation(() => KycCase, { description: `NOT_STARTED or REJECTED (attempts left) -> PENDING. ${ILLEGAL}` })
+  @Mutation(() => KycCase, { description: `NOT_STARTED or REJECTED (attempts left) -> PENDING: its subject or an admin. ${ILLEGAL}` })
   async submitKycCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<KycCase> {
+    assertCanSeeCase(ctx.viewer, await ctx.loaders.kycCase.load(id), id);
     return toKycCase(await submitKycCase(ctx.db, id));
   }
 
-  @Mutation(() => KycCase, { description: `PENDING -> IN_REVIEW. ${ILLEGAL}` })
+  @Authorized('ADMIN')
+  @Mutation(() => KycCase, { description: `PENDING -> IN_REVIEW (admins). ${ILLEGAL}` })
   async startKycReview(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<KycCase> {
     return toKycCase(await startKycReview(ctx.db, id));
   }
 
-  @Mutation(() => KycCase, { description: `IN_REVIEW -> APPROVED, valid for one year. ${ILLEGAL}` })
+  @Authorized('ADMIN')
+  @Mutation(() => KycCase, { description: `IN_REVIEW -> APPROVED, valid for one year (admins). ${ILLEGAL}` })
   async approveKycCase(@Args(() => ApproveKycCaseArgs) args: ApproveKycCaseArgs, @Ctx() ctx: Context): Promise<KycCase> {
     return toKycCase(await approveKycCase(ctx.db, args.id, args.note));
   }
 
-  @Mutation(() => KycCase, { description: `IN_REVIEW -> REJECTED with a reason. ${ILLEGAL}` })
+  @Authorized('ADMIN')
+  @Mutation(() => KycCase, { description: `IN_REVIEW -> REJECTED with a reason (admins). ${ILLEGAL}` })
   async rejectKycCase(@Args(() => RejectKycCaseArgs) args: RejectKycCaseArgs, @Ctx() ctx: Context): Promise<KycCase> {
     return toKycCase(await rejectKycCase(ctx.db, args.id, args.reason));
   }

@@ -1,3 +1,4 @@
+import { assertOwner } from '@gametriggers/federation';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { KycCase } from '../kyc-case/kyc-case.type';
@@ -14,8 +15,9 @@ export class StreamerKycResolver {
     return latestKycStatus(await ctx.loaders.streamerCases.load(streamer.id));
   }
 
-  @FieldResolver(() => [KycCase], { description: "The streamer's KYC cases, newest first." })
-  async kycCases(@Root() streamer: StreamerReference, @Ctx() ctx: Context): Promise<KycCase[]> {
+  @FieldResolver(() => [KycCase], { nullable: true, description: "The streamer's KYC cases, newest first: the streamer and admins only." })
+  async kycCases(@Root() streamer: StreamerReference, @Ctx() ctx: Context): Promise<KycCase[] | null> {
+    assertOwner(ctx.viewer, { streamerId: streamer.id });
     return (await ctx.loaders.streamerCases.load(streamer.id)).map(toKycCase);
   }
 }
