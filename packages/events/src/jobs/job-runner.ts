@@ -146,7 +146,9 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   // Our own pool, ended (awaited) by stop(): graphile-worker does not wait for a pool it made, so a
   // database dropped right after stop() would hit its closing connections as unhandled errors.
   const pool = new pg.Pool({ connectionString: options.connectionString, max: concurrency + 2 });
+  // graphile-worker asks for both: an idle client's error on the pool, and a checked-out client's own.
   pool.on('error', (error) => logger.warn({ err: error }, 'job runner pool connection lost'));
+  pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error }, 'job runner connection lost')));
   let runner: Runner;
   try {
     runner = await startWorker(pool);
