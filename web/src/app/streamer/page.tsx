@@ -22,6 +22,9 @@ export default async function StreamerDashboardPage() {
   if (!streamer) return <Forbidden message="Your streamer profile could not be found." />;
   const participations = streamer.participations.nodes;
   const earnings = sumMoney(participations.map((participation) => participation.earnings));
+  // Eligible but already applied to (or taken part in): not something to apply to again.
+  const joined = new Set(participations.map((participation) => participation.campaign.id));
+  const eligible = streamer.eligibleCampaigns.nodes.filter((campaign) => !joined.has(campaign.id));
   return (
     <>
       <h1>{streamer.displayName}</h1>
@@ -84,10 +87,10 @@ export default async function StreamerDashboardPage() {
       </section>
       <section aria-labelledby="eligible-heading">
         <h2 id="eligible-heading">Campaigns you can apply to</h2>
-        {streamer.eligibleCampaigns.nodes.length === 0 ? (
+        {eligible.length === 0 ? (
           <p className="muted">No open campaign matches your channels right now.</p>
         ) : (
-          <PublicCampaignTable campaigns={streamer.eligibleCampaigns.nodes} labelledBy="eligible-heading" />
+          <PublicCampaignTable campaigns={eligible} labelledBy="eligible-heading" />
         )}
       </section>
     </>
