@@ -10,7 +10,8 @@ import { streamerCases } from './cases/streamer';
 import { skipReason, startWebFixture } from './support/web-fixture';
 import type { WebFixture } from './support/web-fixture';
 
-describe.skipIf(skipReason !== undefined)('the web app in chromium against the supergraph', () => {
+// Each case drives a browser through several pages on a shared 2-core machine: more than the default 30 s.
+describe.skipIf(skipReason !== undefined)('the web app in chromium against the supergraph', { timeout: 60_000 }, () => {
   let fixture: WebFixture | undefined;
   const web = () => {
     if (!fixture) throw new Error('the web fixture did not start');
