@@ -10,6 +10,7 @@ export * from './metrics';
 export * from './outbox';
 export * from './relay';
 export * from './transport';
+export { uuidv7 } from './uuid';
 export { PostgresEventTransport };
 
 /**

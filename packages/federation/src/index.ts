@@ -14,3 +14,4 @@ export * from './server';
 export * from './subgraph';
 export * from './uuid';
 export * from './input-from-json';
+export * from './admin-audit';

@@ -10,6 +10,8 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { adminAuditPlugin } from './admin-audit';
+import type { AdminAuditEntry } from './admin-audit';
 import { createFormatError } from './format-error';
 
 export interface SubgraphServerOptions<TContext extends object> {
@@ -28,6 +30,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   ready: () => Promise<void>;
   /** Plain HTTP routes of the subgraph's own, mounted before `/graphql`. */
   routes?: (app: express.Express) => void;
+  /** Records each mutation an admin sends (see admin-audit.ts). */
+  recordAdminAction?: (entry: AdminAuditEntry) => Promise<void>;
   /** 0 picks a free port (tests). Default 0. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -88,7 +92,11 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     includeStacktraceInErrorResponses: false,
     // The process owner (launcher, standalone runner) stops servers in order on SIGINT/SIGTERM.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.recordAdminAction ? [adminAuditPlugin(options.recordAdminAction, options.logger) as never] : []),
+    ],
   });
   await apollo.start();
 

@@ -5,6 +5,7 @@ import type { ConsumerOptions, EventTransport, JobHandler, JobRunner, OutboxRela
 import type express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { ADMIN_AUDIT_INSERT, adminAuditValues } from './admin-audit';
 import { startSubgraphServer } from './server';
 import type { RunningServer } from './server';
 
@@ -22,6 +23,7 @@ export interface SubgraphDependencies {
 /** A database client: Prisma's, reduced to what start and stop need. */
 export interface DatabaseClient {
   $queryRawUnsafe(query: string): Promise<unknown>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
   $disconnect(): Promise<void>;
 }
 
@@ -122,6 +124,10 @@ export async function startSubgraph<TDb extends DatabaseClient, TContext extends
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
       context: (request: express.Request) => definition.createContext(db, deps, request),
+      // Every subgraph's database has an "AdminAuditLog" table (its admin_audit migration).
+      recordAdminAction: async (entry) => {
+        await db.$executeRawUnsafe(ADMIN_AUDIT_INSERT, ...adminAuditValues(entry));
+      },
       authenticate: (request: express.Request) => internalAuth.verify(request.header(VIEWER_HEADER)),
       ...(definition.routes ? { routes: (app: express.Express) => definition.routes!(app, db, deps) } : {}),
       ready: async () => {

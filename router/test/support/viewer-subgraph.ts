@@ -118,12 +118,16 @@ class StubResolver {
 /** A subgraph named identity (so the router takes its JWKS from it) that shows what it is told. */
 export function viewerSubgraph(
   keys: TestKeys,
-): SubgraphDefinition<{ $queryRawUnsafe: () => Promise<unknown>; $disconnect: () => Promise<void> }, StubContext> {
+): SubgraphDefinition<
+  { $queryRawUnsafe: () => Promise<unknown>; $executeRawUnsafe: () => Promise<number>; $disconnect: () => Promise<void> },
+  StubContext
+> {
   return {
     name: 'identity',
     defaultPort: 0,
     migrationsDir: '/nonexistent',
-    createDatabaseClient: () => ({ $queryRawUnsafe: async () => [], $disconnect: async () => {} }),
+    // No database: the admin audit has nowhere to write (and nothing to record here).
+    createDatabaseClient: () => ({ $queryRawUnsafe: async () => [], $executeRawUnsafe: async () => 0, $disconnect: async () => {} }),
     buildSchema: () => buildFederatedSchema({ resolvers: [StubResolver], orphanedTypes: [StubSubscription] }),
     createContext: (_db, _deps, request) => (request ? { request } : {}),
     routes: (app) => {
