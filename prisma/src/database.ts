@@ -23,8 +23,11 @@ export async function ensureDatabase(connectionString: string): Promise<void> {
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) {
-      await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created concurrently by another process
+      await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string; constraint?: string }) => {
+        // Created concurrently by another process: it existed by then (42P04), or both inserted its
+        // catalog row at the same moment and this one lost (23505 on pg_database's name index).
+        if (error.code === '42P04' || (error.code === '23505' && error.constraint === 'pg_database_datname_index')) return;
+        throw error;
       });
     }
   } finally {
