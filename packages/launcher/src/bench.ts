@@ -13,7 +13,9 @@
  *     commit-to-handled latency, next to a bare publish/consume loop on the same broker; skipped
  *     with a note when no RabbitMQ is reachable;
  *  5. delivery ingestion (./bench-delivery): overlay viewer samples over HTTP into PostgreSQL,
- *     next to the same server's HTTP floor.
+ *     next to the same server's HTTP floor;
+ *  6. conflict evaluation (./bench-conflicts): one campaign against 100,000 active campaigns,
+ *     10,000 participations and 50 rules, next to a naive full scan.
  * Prints Markdown tables; BENCHMARKS.md keeps the latest figures.
  */
 import { spawn } from 'node:child_process';
@@ -34,6 +36,7 @@ import {
   createInternalAuth,
 } from '@gametriggers/auth';
 import { demoIds } from '@gametriggers/prisma-tools';
+import { benchConflicts } from './bench-conflicts';
 import { benchDelivery } from './bench-delivery';
 import { benchEvents } from './bench-events';
 import { allSubgraphs } from './subgraphs';
@@ -199,6 +202,8 @@ try {
   const events = await benchEvents();
   console.log(events.table ? `\n${events.table}` : `\n${events.note}`);
   console.log(`\n${(await benchDelivery()).table}`);
+  const conflicts = await benchConflicts();
+  console.log(conflicts.table ? `\n${conflicts.table}` : `\n${conflicts.note}`);
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }

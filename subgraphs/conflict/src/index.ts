@@ -20,6 +20,8 @@ export const conflictSubgraph: SubgraphDefinition<Db, Context> = {
   seedDemo,
   /** Follows CampaignChanged from the campaign subgraph into CampaignFacts. */
   createEventConsumer: createCampaignFactsConsumer,
+  /** Writes its verdicts on submitted campaigns (conflict.campaign.reviewed) to its outbox. */
+  producesEvents: true,
 };
 
 /** The engine, for the benchmark (`packages/launcher/src/bench-conflicts.ts`) and tools. */

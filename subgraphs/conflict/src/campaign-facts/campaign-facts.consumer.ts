@@ -3,11 +3,13 @@ import type { ConsumerOptions } from '@gametriggers/events';
 import type { Db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { applyCampaignChanged } from './apply-campaign-changed';
+import { reviewSubmission } from './review-submission';
 
 /**
  * The conflict subgraph's event consumer (queue `conflict`): keeps its copy of each campaign's
- * facts in step with the campaign subgraph. Each event is handled once (the inbox) in one
- * transaction with its effect; older revisions change nothing.
+ * facts in step with the campaign subgraph, and reviews each submitted campaign (its verdict goes
+ * back as conflict.campaign.reviewed). Each event is handled once (the inbox) in one transaction
+ * with its effect; older revisions change nothing.
  */
 export function createCampaignFactsConsumer(db: Db): ConsumerOptions {
   return createConsumer({
@@ -15,7 +17,9 @@ export function createCampaignFactsConsumer(db: Db): ConsumerOptions {
     db,
     handlers: [
       on(CampaignChanged, async (tx: Prisma.TransactionClient, data) => {
-        await applyCampaignChanged(tx, data);
+        const taken = await applyCampaignChanged(tx, data);
+        // A submission (taken: not an older revision replayed) gets the engine's verdict.
+        if (taken && data.status === 'SUBMITTED') await reviewSubmission(tx, data);
       }),
     ],
   });
