@@ -26,9 +26,6 @@ const reference = new Map<MatrixRow, { role: Role; response: Response }>();
 const answered = new Map<string, Response>();
 
 const cellKey = (row: MatrixRow, role: Role) => `${row.name}\u0000${role}`;
-/** MATRIX_INCLUDE_PENDING=1 runs the pending rows too: to see whether their rules have landed. */
-const includePending = process.env['MATRIX_INCLUDE_PENDING'] === '1';
-const isRun = (row: MatrixRow) => includePending || !row.pending;
 
 beforeAll(async () => {
   fixture = await startStackFixture();
@@ -41,7 +38,7 @@ beforeAll(async () => {
   );
   subjects = await lookUpSubjects();
   // The reference cells first (they hold the values refusals must not show), a few at a time.
-  const rows = MATRIX.filter(isRun);
+  const rows = MATRIX;
   await inBatches(rows, 6, async (row) => {
     const role: Role = row.expect.admin === 'ALLOW' ? 'admin' : ROLES.find((candidate) => row.expect[candidate] === 'ALLOW')!;
     const response = await runCell(row, role);
@@ -186,10 +183,6 @@ describe('authorization matrix, through the router', () => {
       for (const role of ROLES) {
         const expected: Outcome = row.expect[role];
         const title = `${role} → ${expected}`;
-        if (!isRun(row)) {
-          it.skip(`${title} [pending: ${row.pending}]`, () => {});
-          continue;
-        }
         it(title, async () => {
           const response = answered.get(cellKey(row, role)) ?? (await runCell(row, role));
           expect(outcomeOf(row, response), summary(response)).toBe(expected);

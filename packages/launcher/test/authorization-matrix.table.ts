@@ -60,8 +60,6 @@ export interface MatrixRow {
   expect: Record<Role, Outcome>;
   /** The allowed viewers' request cannot succeed by design (no side effects): any answer but UNAUTHENTICATED/FORBIDDEN is ALLOW. */
   probe?: boolean;
-  /** Skipped, with the reason: the rule is specified but not yet enforced. */
-  pending?: string;
   /** Further checks on an allowed viewer's data (e.g. a list shows only the viewer's own records). */
   check?: (data: Record<string, any>, role: Role) => void;
 }
