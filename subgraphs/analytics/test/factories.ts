@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { TestSubgraph } from '@gametriggers/testkit';
+import { expect } from 'vitest';
 
 /** A valid RecordDeliveryMetricsInput for a fresh campaign; override any field. */
 export function deliveryInput(overrides: Record<string, unknown> = {}) {
@@ -24,3 +26,17 @@ export const RECORD = `mutation Record($input: RecordDeliveryMetricsInput!) {
 }`;
 
 export const METRICS = `query Metrics($campaignId: ID!) { campaignMetrics(campaignId: $campaignId) { campaignId ${COUNTERS} lastUpdatedAt } }`;
+
+/** Records a delivery that must be accepted; returns the campaign's metrics after it. */
+export async function recordDelivery(subgraph: TestSubgraph, overrides: Record<string, unknown>) {
+  const result = await subgraph.query(RECORD, { input: deliveryInput(overrides) });
+  expect(result.errors).toBeUndefined();
+  return result.data!['recordDeliveryMetrics'];
+}
+
+/** A campaign's metrics, which must be readable. */
+export async function readMetrics(subgraph: TestSubgraph, campaignId: string) {
+  const result = await subgraph.query(METRICS, { campaignId });
+  expect(result.errors).toBeUndefined();
+  return result.data!['campaignMetrics'];
+}
