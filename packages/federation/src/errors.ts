@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 'No valid credentials were presented.',
   FORBIDDEN: 'The caller may not see or do this.',
   RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to try again.',
+  FUNDING_REQUIRED: "The campaign's budget is not (yet) reserved in its brand's wallet; `extensions.fundingStatus` says where it stands.",
   INTERNAL_SERVER_ERROR: 'Something failed on our side; the message is masked, the log has the cause.',
 } as const;
 
@@ -38,6 +39,13 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, field?: string) {
     super('CONFLICT', message, field ? { field } : {});
+  }
+}
+
+/** An approval that needs the campaign's budget held in the brand's wallet first. */
+export class FundingRequiredError extends AppError {
+  constructor(message: string, fundingStatus: string) {
+    super('FUNDING_REQUIRED', message, { fundingStatus });
   }
 }
 

@@ -26,6 +26,22 @@ export const CAMPAIGN_ROWS: MatrixRow[] = [
     expect: owningBrandOrAdmin(),
   },
   {
+    name: 'Campaign.funding',
+    subgraph: 'campaign',
+    query: 'query($id: ID!) { campaign(id: $id) { funding { status } } }',
+    variables: () => summer,
+    path: 'campaign.funding',
+    expect: owningBrandOrAdmin(),
+  },
+  {
+    name: 'Campaign.budgetReservations',
+    subgraph: 'wallet',
+    query: 'query($id: ID!) { campaign(id: $id) { budgetReservations { id status } } }',
+    variables: () => summer,
+    path: 'campaign.budgetReservations',
+    expect: owningBrandOrAdmin(),
+  },
+  {
     name: 'Campaign.spent',
     subgraph: 'campaign',
     query: 'query($id: ID!) { campaign(id: $id) { spent { amount } } }',

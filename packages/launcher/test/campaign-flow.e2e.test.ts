@@ -39,8 +39,31 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
 const kira = demoIds.streamers.kiraplays;
 
 describe('a campaign from creation to paid delivery, through the router', () => {
-  it('is created and submitted by its brand, approved, applied to, accepted, started, shown on an overlay, and measured', async () => {
+  it('is funded, created and submitted by its brand, approved, applied to, accepted, started, shown on an overlay, measured, and completed', async () => {
     const now = Date.now();
+    // PixelForge keeps euros; a USD payment of 150 reaches its wallet first.
+    await ok(admin, `mutation($input: DepositFundsInput!) { depositFunds(input: $input) { id } }`, {
+      input: {
+        brandId: demoIds.brands.pixelforge,
+        amount: { amount: '150', currency: 'USD' },
+        idempotencyKey: `flow-deposit-${now}`,
+        reference: `pay_${now}`,
+      },
+    });
+    const usd = async () => {
+      const data = await ok(
+        brand,
+        `query($id: ID!) { brand(id: $id) { wallet { balances { currency available { amountMinor } held { amountMinor } } } } }`,
+        {
+          id: demoIds.brands.pixelforge,
+        },
+      );
+      const balance = (
+        data['brand'].wallet.balances as { currency: string; available: { amountMinor: number }; held: { amountMinor: number } }[]
+      ).find((row) => row.currency === 'USD');
+      return { available: balance?.available.amountMinor ?? 0, held: balance?.held.amountMinor ?? 0 };
+    };
+    expect(await usd()).toEqual({ available: 15000, held: 0 });
     const created = await ok(brand, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id status } }`, {
       input: {
         brandId: demoIds.brands.pixelforge,
@@ -64,8 +87,15 @@ describe('a campaign from creation to paid delivery, through the router', () => 
       (await graphql(url, `mutation { transitionCampaign(id: "${campaignId}", to: IN_REVIEW) { status } }`, {}, brand)).errors![0]!
         .extensions,
     ).toMatchObject({ code: 'FORBIDDEN' });
-    await move(admin, 'IN_REVIEW');
-    await move(admin, 'APPROVED');
+    // Submitting reserves the budget in the brand's wallet; the conflict engine reviews it meanwhile.
+    const reviewed = await until(
+      'the budget to be reserved and the review done',
+      async () => (await ok(brand, `query($id: ID!) { campaign(id: $id) { status funding { status } } }`, { id: campaignId }))['campaign'],
+      (value) => value.funding.status === 'RESERVED' && value.status !== 'SUBMITTED',
+    );
+    expect(await usd()).toEqual({ available: 5000, held: 10000 });
+    if (reviewed.status === 'IN_REVIEW') await move(admin, 'APPROVED'); // the engine warned: an admin decides
+    expect(await status()).toBe('APPROVED');
 
     // Kira's profile meets the targeting: the campaign is among her eligible ones, and she applies.
     const eligible = await ok(streamer, `query($id: ID!) { streamer(id: $id) { eligibleCampaigns(first: 100) { nodes { id } } } }`, {
@@ -122,5 +152,12 @@ describe('a campaign from creation to paid delivery, through the router', () => 
       id: participationId,
     });
     expect(earnings['participation'].earnings).toEqual({ amountMinor: 2000, currency: 'USD' });
+
+    // Completed: the wallet gives back what was not spent and keeps the $20 in review for Kira.
+    await move(admin, 'COMPLETED');
+    expect(await until('the unspent budget to come back', usd, (value) => value.available === 13000)).toEqual({
+      available: 13000,
+      held: 2000,
+    });
   });
 });

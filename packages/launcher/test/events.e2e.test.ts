@@ -42,10 +42,29 @@ async function ok(query: string, variables: Record<string, unknown>) {
 /** A campaign created through the router and walked to ACTIVE, with `streamerId` accepted; returns both ids. */
 async function activeCampaignBooking(input: Record<string, unknown>, streamerId: string) {
   const campaignId = (await ok(CREATE, { input }))['createCampaign'].id as string;
-  for (const to of ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'ACTIVE']) await ok(TRANSITION, { id: campaignId, to });
+  await ok(TRANSITION, { id: campaignId, to: 'SUBMITTED' });
+  // The wallet reserves the budget and the conflict engine reviews the submission, both through events.
+  const reviewed = await campaignWhen(campaignId, (campaign) => campaign.funding.status === 'RESERVED' && campaign.status !== 'SUBMITTED');
+  const path = reviewed.status === 'IN_REVIEW' ? ['APPROVED', 'SCHEDULED', 'ACTIVE'] : ['SCHEDULED', 'ACTIVE'];
+  for (const to of path) await ok(TRANSITION, { id: campaignId, to });
   const participationId = (await ok(APPLY, { campaignId, streamerId }))['applyToCampaign'].id as string;
   expect((await ok(DECIDE, { id: participationId, accept: true }))['decideParticipation'].status).toBe('ACCEPTED');
   return { campaignId, participationId };
+}
+
+/** Polls the campaign's status and funding through the router until `done` holds. */
+async function campaignWhen(
+  campaignId: string,
+  done: (campaign: { status: string; funding: { status: string } }) => boolean,
+  timeoutMs = 20_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const campaign = (await ok(`query($id: ID!) { campaign(id: $id) { status funding { status } } }`, { id: campaignId }))['campaign'];
+    if (done(campaign)) return campaign as { status: string; funding: { status: string } };
+    if (Date.now() > deadline) throw new Error(`campaign ${campaignId} still ${JSON.stringify(campaign)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Polls Campaign.conflicts through the router until `done` holds, for at most `timeoutMs`. */
@@ -59,13 +78,14 @@ async function conflictsWhen(campaignId: string, done: (conflicts: Conflict[]) =
   }
 }
 
-const campaignInput = (brandId: string, name: string, startsAt: string, endsAt: string) => ({
+const campaignInput = (brandId: string, name: string, startsAt: string, endsAt: string, currency: string) => ({
   brandId,
   name,
   description: 'Booked through the API; its facts reach the conflict subgraph as events.',
   schedule: { startsAt, endsAt },
-  budget: { amount: '20000', currency: 'USD' },
-  pricing: { model: 'CPM', rate: { amount: '10', currency: 'USD' } },
+  // In a currency the brand's demo wallet holds: the submission reserves the budget there.
+  budget: { amount: '2000', currency },
+  pricing: { model: 'CPM', rate: { amount: '10', currency } },
   // Categories and platforms that no seeded category or exclusivity rule concerns: only the double-booking can apply.
   targeting: { platforms: ['YOUTUBE'], categories: ['strategy'] },
 });
@@ -75,11 +95,11 @@ describe('campaign facts follow the campaign subgraph through events', () => {
     const streamer = demoIds.streamers.lunastreams;
     // 2028: after every demo campaign, so the seeded facts conflict with neither.
     const summer = await activeCampaignBooking(
-      campaignInput(demoIds.brands.voltage, 'Voltage Spring Relay', '2028-03-01T00:00:00.000Z', '2028-05-01T00:00:00.000Z'),
+      campaignInput(demoIds.brands.voltage, 'Voltage Spring Relay', '2028-03-01T00:00:00.000Z', '2028-05-01T00:00:00.000Z', 'USD'),
       streamer,
     );
     const launch = await activeCampaignBooking(
-      campaignInput(demoIds.brands.pixelforge, 'PixelForge K8 Launch', '2028-04-15T00:00:00.000Z', '2028-06-01T00:00:00.000Z'),
+      campaignInput(demoIds.brands.pixelforge, 'PixelForge K8 Launch', '2028-04-15T00:00:00.000Z', '2028-06-01T00:00:00.000Z', 'EUR'),
       streamer,
     );
 

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@gametriggers/federation';
 import { CampaignAssetResolver } from './asset/asset.resolver';
+import { CampaignFundingResolver } from './funding/campaign-funding.resolver';
 import { CampaignReviewResolver } from './review/campaign-review.resolver';
 import { BrandCampaignsResolver } from './brand/brand.resolver';
 import { resolveCampaignReference } from './campaign/campaign.reference';
@@ -20,6 +21,7 @@ export const buildCampaignSchema = () =>
       CampaignPostbackResolver,
       CampaignAssetResolver,
       CampaignReviewResolver,
+      CampaignFundingResolver,
     ],
     references: { Campaign: resolveCampaignReference as never, Participation: resolveParticipationReference as never },
   });

@@ -12,6 +12,8 @@ const demoCampaigns: Prisma.CampaignUncheckedCreateInput[] = [
     name: 'Voltage Summer Clash',
     description: 'Voltage Energy cans on screen during FPS and battle-royale streams, with a viewer giveaway every Friday.',
     status: 'ACTIVE',
+    // Funded by the demo wallet's holds at large (no reservation of its own).
+    fundingStatus: 'RESERVED',
     startsAt: new Date('2026-06-01T00:00:00Z'),
     endsAt: new Date('2027-04-01T00:00:00Z'),
     currency: 'USD',
@@ -57,6 +59,8 @@ const demoCampaigns: Prisma.CampaignUncheckedCreateInput[] = [
     name: 'PixelForge K7 Keyboard Launch',
     description: 'Launch of the K7 mechanical keyboard: a click-through link in every strategy and simulation stream.',
     status: 'SCHEDULED',
+    // Funded by the demo wallet's holds at large (no reservation of its own).
+    fundingStatus: 'RESERVED',
     startsAt: new Date('2026-12-01T00:00:00Z'),
     endsAt: new Date('2027-02-01T00:00:00Z'),
     currency: 'EUR',
@@ -79,6 +83,8 @@ const demoCampaigns: Prisma.CampaignUncheckedCreateInput[] = [
     name: 'Nordwind Racing Season',
     description: 'A flat fee per streamer for a Nordwind livery in sim-racing streams all season.',
     status: 'ACTIVE',
+    // Funded by the demo wallet's holds at large (no reservation of its own).
+    fundingStatus: 'RESERVED',
     startsAt: new Date('2026-09-01T00:00:00Z'),
     endsAt: new Date('2027-03-01T00:00:00Z'),
     currency: 'GBP',

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
-import { APPLY, CREATE_CAMPAIGN, TRANSITION, brandIds, campaignIn, campaignInput, streamerId as newStreamerId } from './factories';
+import {
+  APPLY,
+  CREATE_CAMPAIGN,
+  TRANSITION,
+  answerReservation,
+  brandIds,
+  campaignIn,
+  campaignInput,
+  streamerId as newStreamerId,
+} from './factories';
 
 const brand = (id: string): Viewer => ({ kind: 'BRAND', entityId: id, accountId: crypto.randomUUID(), scopes: [] });
 const streamer = (id: string): Viewer => ({ kind: 'STREAMER', entityId: id, accountId: crypto.randomUUID(), scopes: [] });
@@ -74,6 +83,7 @@ describe('who may do what with campaigns', () => {
     expect(codeOf(await subgraph.query(TRANSITION, { id, to: 'IN_REVIEW' }, owner))).toBe('FORBIDDEN');
     expect((await subgraph.query(TRANSITION, { id, to: 'IN_REVIEW' }, testAdmin)).errors).toBeUndefined();
     expect(codeOf(await subgraph.query(TRANSITION, { id, to: 'APPROVED' }, owner))).toBe('FORBIDDEN');
+    await answerReservation(subgraph, id); // approval needs the budget reserved (funding.int.test.ts)
     expect((await subgraph.query(TRANSITION, { id, to: 'APPROVED' }, testAdmin)).errors).toBeUndefined();
     expect(codeOf(await subgraph.query(TRANSITION, { id, to: 'CANCELLED' }, otherBrand))).toBe('FORBIDDEN');
     expect((await subgraph.query(TRANSITION, { id, to: 'CANCELLED' }, owner)).data!['transitionCampaign'].status).toBe('CANCELLED');

@@ -35,17 +35,19 @@ afterAll(async () => {
   await subgraph?.stop();
 });
 
-/** The outbox rows about one campaign, in the order they were written. */
+/** The CampaignChanged rows about one campaign, in the order they were written (budget events: funding.int.test.ts). */
 async function eventsOf(campaignId: string): Promise<OutboxRow[]> {
   const { rows } = await sql.query<OutboxRow>(
-    'SELECT "id", "type", "subject", "envelope", "publishedAt" FROM "OutboxEvent" WHERE "subject" = $1 ORDER BY "sequence"',
+    `SELECT "id", "type", "subject", "envelope", "publishedAt" FROM "OutboxEvent" WHERE "subject" = $1 AND "type" = 'campaign.campaign.changed' ORDER BY "sequence"`,
     [campaignId],
   );
   return rows;
 }
 
 async function outboxSize(): Promise<number> {
-  const { rows } = await sql.query<{ count: number }>('SELECT count(*)::int AS "count" FROM "OutboxEvent"');
+  const { rows } = await sql.query<{ count: number }>(
+    `SELECT count(*)::int AS "count" FROM "OutboxEvent" WHERE "type" = 'campaign.campaign.changed'`,
+  );
   return rows[0]!.count;
 }
 

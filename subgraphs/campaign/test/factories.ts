@@ -1,4 +1,8 @@
+import { BudgetReservationFailed, BudgetReserved, writeEvent } from '@gametriggers/events';
+import { silentLogger } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
+import { createDb } from '../src/db';
+import { createReviewConsumer } from '../src/review/review.consumer';
 
 export const brandIds = {
   a: '01930000-0000-7000-8000-00000000aa01',
@@ -72,8 +76,54 @@ export async function campaignIn(subgraph: TestSubgraph, status: string, overrid
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const id = created.data!['createCampaign'].id as string;
   for (const to of PATH_TO[status]!) {
+    if (to === 'APPROVED') await answerReservation(subgraph, id);
     const moved = await subgraph.query(TRANSITION, { id, to });
     if (moved.errors) throw new Error(`to ${to}: ${JSON.stringify(moved.errors)}`);
   }
   return id;
+}
+
+/** Events are written as another subgraph's outbox writes them, but only their envelope is kept. */
+const noStore = { $executeRawUnsafe: async () => 1 };
+
+/**
+ * Plays the wallet's answer to the campaign's pending budget reservation through the campaign's
+ * own event consumer: reserved (default), or failed for want of money.
+ */
+export async function answerReservation(
+  subgraph: TestSubgraph,
+  campaignId: string,
+  answer: 'RESERVED' | 'FAILED' = 'RESERVED',
+  /** Default: the campaign's current reservation. */
+  reservationId?: string,
+) {
+  const db = createDb(subgraph.databaseUrl);
+  try {
+    const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+    const common = {
+      reservationId: reservationId ?? campaign.fundingReservationId!,
+      campaignId,
+      brandId: campaign.brandId,
+      currency: campaign.currency,
+    };
+    const envelope =
+      answer === 'RESERVED'
+        ? await writeEvent(noStore, BudgetReserved, {
+            subject: campaignId,
+            data: { ...common, transactionId: crypto.randomUUID(), amount: '1.00' },
+          })
+        : await writeEvent(noStore, BudgetReservationFailed, {
+            subject: campaignId,
+            data: {
+              ...common,
+              reason: 'INSUFFICIENT_FUNDS',
+              required: '50000.00',
+              available: '12.00',
+              message: "The campaign's budget of 50000.00 USD could not be reserved: the brand has 12.00 USD available",
+            },
+          });
+    return await createReviewConsumer(db, { logger: silentLogger }).handle(envelope);
+  } finally {
+    await db.$disconnect();
+  }
 }

@@ -8,7 +8,7 @@ import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { campaignSubgraph } from '../src/index';
 import { createReviewConsumer } from '../src/review/review.consumer';
-import { brandIds, campaignIn } from './factories';
+import { answerReservation, brandIds, campaignIn } from './factories';
 
 const READ = `query($id: ID!) { campaign(id: $id) { status review { decision notes } } }`;
 
@@ -43,6 +43,7 @@ describe("the conflict engine's verdict on a submission", () => {
     const allowed = await campaignIn(subgraph, 'SUBMITTED');
     const warned = await campaignIn(subgraph, 'SUBMITTED');
     const blocked = await campaignIn(subgraph, 'SUBMITTED');
+    await answerReservation(subgraph, allowed); // approval also needs the budget reserved (funding.int.test.ts)
     const violation = (severity: 'WARN' | 'BLOCK') => ({
       rule: 'Energy drinks compete',
       severity,
@@ -80,7 +81,7 @@ describe("the conflict engine's verdict on a submission", () => {
     expect(await read(blocked)).toMatchObject({ status: 'REJECTED', review: { decision: 'BLOCK' } });
     // One CampaignChanged per verdict, with the result.
     const { rows } = await sql.query(
-      `SELECT "envelope"->'data'->>'status' AS "status" FROM "OutboxEvent" WHERE "subject" = $1 ORDER BY "sequence"`,
+      `SELECT "envelope"->'data'->>'status' AS "status" FROM "OutboxEvent" WHERE "subject" = $1 AND "type" = 'campaign.campaign.changed' ORDER BY "sequence"`,
       [allowed],
     );
     expect(rows.map((row) => row.status)).toEqual(['DRAFT', 'SUBMITTED', 'APPROVED']);
@@ -88,6 +89,7 @@ describe("the conflict engine's verdict on a submission", () => {
 
   it('ignores a verdict on an older revision or a campaign no longer submitted, and applies a redelivered one once', async () => {
     const id = await campaignIn(subgraph, 'SUBMITTED');
+    await answerReservation(subgraph, id);
     const stale = await verdict({ campaignId: id, revision: (await revisionOf(id)) - 1, decision: 'BLOCK' });
     await consumer().handle(stale);
     expect((await subgraph.query(READ, { id })).data!['campaign'].status).toBe('SUBMITTED');

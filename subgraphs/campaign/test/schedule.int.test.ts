@@ -49,7 +49,7 @@ async function jobsOf(campaignId: string): Promise<QueuedJob[]> {
 
 async function statusesInOutbox(campaignId: string): Promise<string[]> {
   const { rows } = await sql.query<{ status: string }>(
-    `SELECT "envelope"->'data'->>'status' AS "status" FROM "OutboxEvent" WHERE "subject" = $1 ORDER BY "sequence"`,
+    `SELECT "envelope"->'data'->>'status' AS "status" FROM "OutboxEvent" WHERE "subject" = $1 AND "type" = 'campaign.campaign.changed' ORDER BY "sequence"`,
     [campaignId],
   );
   return rows.map((row) => row.status);

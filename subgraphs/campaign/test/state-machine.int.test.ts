@@ -3,7 +3,7 @@ import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { CAMPAIGN_TRANSITIONS } from '../src/campaign/campaign-transitions';
-import { PATH_TO, TRANSITION, campaignIn } from './factories';
+import { PATH_TO, TRANSITION, answerReservation, campaignIn } from './factories';
 import { whileRowLocked } from './row-lock';
 
 const STATUSES = Object.keys(PATH_TO);
@@ -24,6 +24,8 @@ describe('campaign state machine over GraphQL', () => {
 
     it.each(STATUSES)(`to %s`, async (to) => {
       const id = await campaignIn(subgraph, from);
+      // Approval also needs the budget reserved (funding.int.test.ts): the wallet's answer comes first.
+      if (to === 'APPROVED' && (from === 'SUBMITTED' || from === 'IN_REVIEW')) await answerReservation(subgraph, id);
       const result = await subgraph.query(TRANSITION, { id, to });
       if (allowed.includes(to)) {
         expect(result.errors).toBeUndefined();

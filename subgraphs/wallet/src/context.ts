@@ -56,6 +56,11 @@ export function createContext(db: Db, deps: SubgraphDependencies, config: Wallet
           }),
         (entry) => entry.transactionId,
       ),
+      budgetReservationsByCampaign: createGroupLoader(
+        (campaignIds: string[]) =>
+          db.budgetReservation.findMany({ where: { campaignId: { in: campaignIds } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+        (reservation) => reservation.campaignId,
+      ),
       walletTransactionPages: createPageLoader({
         fetchPages: fetchWalletTransactionPages(db),
         fetchByIds: transactionsById,

@@ -1,5 +1,7 @@
 import { buildFederatedSchema } from '@gametriggers/federation';
 import { LargeTransactionsResolver } from './admin/large-transactions.resolver';
+import { CampaignBudgetResolver } from './budget/budget-reservation.resolver';
+import { CampaignReference } from './budget/budget-reservation.type';
 import { BrandWalletResolver, StreamerWalletResolver } from './owner/owner-wallet.resolver';
 import { BrandReference, StreamerReference } from './owner/owner.stand-ins';
 import { PaymentMethodResolver } from './payment-method/payment-method.resolver';
@@ -24,9 +26,10 @@ export const buildWalletSchema = () =>
       StatementResolver,
       ReconciliationResolver,
       LargeTransactionsResolver,
+      CampaignBudgetResolver,
     ],
     // Stand-ins are reachable from no query: name them, or the schema leaves them out.
-    orphanedTypes: [BrandReference, StreamerReference],
+    orphanedTypes: [BrandReference, StreamerReference, CampaignReference],
     references: {
       Wallet: resolveWalletReference as never,
       LedgerTransaction: resolveLedgerTransactionReference as never,

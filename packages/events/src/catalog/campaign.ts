@@ -69,3 +69,44 @@ export const EarningsReleased = defineEvent({
     earningIds: z.array(z.uuid()).min(1),
   }),
 });
+
+/**
+ * A campaign was submitted: the wallet reserves its budget out of the brand's available money (a
+ * hold) and answers with wallet.budget.reserved or wallet.budget.reservation-failed. Each
+ * submission has a reservation of its own.
+ */
+export const BudgetReservationRequested = defineEvent({
+  type: 'campaign.budget.reservation-requested',
+  version: 1,
+  source: 'campaign',
+  description: "A submitted campaign's budget is to be reserved in its brand's wallet.",
+  schema: z.object({
+    reservationId: z.uuid(),
+    campaignId: z.uuid(),
+    brandId: z.uuid(),
+    currency,
+    amountMinor: minorUnits,
+  }),
+});
+
+/**
+ * A campaign whose budget was (or was being) reserved ended, or went back to its brand: the wallet
+ * gives back what will never be spent (the reservation less `spentMinor`, everything the campaign
+ * has charged, paid out or still held for review) and keeps the rest for the pending releases.
+ */
+export const BudgetReleaseRequested = defineEvent({
+  type: 'campaign.budget.release-requested',
+  version: 1,
+  source: 'campaign',
+  description: "A campaign ended or left review: its unspent reserved budget goes back to the brand's available money.",
+  schema: z.object({
+    reservationId: z.uuid(),
+    campaignId: z.uuid(),
+    brandId: z.uuid(),
+    currency,
+    /** Everything the campaign has charged (earnings released or still in review). */
+    spentMinor: minorUnits,
+    /** The campaign's status that ends the reservation: COMPLETED, CANCELLED, REJECTED or DRAFT (withdrawn). */
+    status: z.enum(['COMPLETED', 'CANCELLED', 'REJECTED', 'DRAFT']),
+  }),
+});

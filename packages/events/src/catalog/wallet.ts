@@ -73,3 +73,58 @@ export const WithdrawalFailed = defineEvent({
     reason: z.string().min(1),
   }),
 });
+
+/** A campaign's budget is now held in its brand's wallet (brand AVAILABLE -> HELD). */
+export const BudgetReserved = defineEvent({
+  type: 'wallet.budget.reserved',
+  version: 1,
+  source: 'wallet',
+  description: "A submitted campaign's budget was reserved out of its brand's available money.",
+  schema: z.object({
+    reservationId: z.uuid(),
+    campaignId: z.uuid(),
+    brandId: z.uuid(),
+    transactionId: z.uuid(),
+    amount,
+    currency,
+  }),
+});
+
+/** A campaign's budget could not be reserved: nothing was held, and the campaign cannot be approved. */
+export const BudgetReservationFailed = defineEvent({
+  type: 'wallet.budget.reservation-failed',
+  version: 1,
+  source: 'wallet',
+  description: "A submitted campaign's budget could not be reserved (not enough available money, or a currency the wallet does not keep).",
+  schema: z.object({
+    reservationId: z.uuid(),
+    campaignId: z.uuid(),
+    brandId: z.uuid(),
+    reason: z.enum(['INSUFFICIENT_FUNDS', 'UNSUPPORTED_CURRENCY']),
+    /** What was asked, and what the brand had available in that currency when it was tried. */
+    required: amount,
+    available: amount.nullable(),
+    currency,
+    message: z.string().min(1),
+  }),
+});
+
+/** What a campaign will never spend of its reservation went back to its brand's available money. */
+export const BudgetReleased = defineEvent({
+  type: 'wallet.budget.released',
+  version: 1,
+  source: 'wallet',
+  description: "The unspent part of a campaign's reserved budget was returned to its brand's available money.",
+  schema: z.object({
+    reservationId: z.uuid(),
+    campaignId: z.uuid(),
+    brandId: z.uuid(),
+    /** Null when there was nothing to give back. */
+    transactionId: z.uuid().nullable(),
+    /** Given back. */
+    amount,
+    /** Still held for the campaign's earnings in review, paid out as they are released. */
+    stillHeld: amount,
+    currency,
+  }),
+});

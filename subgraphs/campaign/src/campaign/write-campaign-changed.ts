@@ -2,6 +2,7 @@ import { CampaignChanged, writeEvent } from '@gametriggers/events';
 import type { EventData } from '@gametriggers/events';
 import type { Campaign, Prisma } from '../generated/prisma/client';
 import type { ParticipationStatus } from '../generated/prisma/enums';
+import { syncFunding } from '../funding/campaign-funding';
 
 type CampaignFacts = EventData<typeof CampaignChanged>;
 
@@ -32,16 +33,20 @@ export function factsDiffer(before: Campaign, after: Campaign): boolean {
  * Writes CampaignChanged with the campaign's current facts to the outbox, in the caller's
  * transaction. Call it after the write that raised `campaign.revision`: that write holds the
  * campaign row's lock until commit, so the booked streamers read here are those of this revision,
- * and a later revision's event always carries a later state.
+ * and a later revision's event always carries a later state. Every status change passes here, so
+ * it first brings the budget reservation in step with the status (syncFunding). Returns the
+ * campaign as it now is.
  */
-export async function writeCampaignChanged(tx: Prisma.TransactionClient, campaign: Campaign) {
+export async function writeCampaignChanged(tx: Prisma.TransactionClient, changed: Campaign): Promise<Campaign> {
+  const campaign = await syncFunding(tx, changed);
   const booked = await tx.participation.findMany({
     where: { campaignId: campaign.id, status: { in: [...BOOKED] } },
     select: { streamerId: true },
     orderBy: { streamerId: 'asc' },
   });
-  return writeEvent(tx, CampaignChanged, {
+  await writeEvent(tx, CampaignChanged, {
     subject: campaign.id,
     data: { ...ownFacts(campaign), streamerIds: booked.map((row) => row.streamerId), revision: campaign.revision },
   });
+  return campaign;
 }

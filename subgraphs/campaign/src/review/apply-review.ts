@@ -5,9 +5,13 @@ import { writeCampaignChanged } from '../campaign/write-campaign-changed';
 import type { Prisma } from '../generated/prisma/client';
 import type { CampaignStatus } from '../generated/prisma/enums';
 
-/** Where each verdict takes a SUBMITTED campaign, through legal transitions only. */
+/**
+ * Where each verdict takes a SUBMITTED campaign, through legal transitions only. ALLOW approves
+ * automatically once the budget is reserved; until the wallet has reserved it the campaign waits
+ * IN_REVIEW with the ALLOW decision, and the reservation approves it (apply-funding.ts).
+ */
 const PATHS: Record<EventData<typeof CampaignReviewed>['decision'], CampaignStatus[]> = {
-  ALLOW: ['IN_REVIEW', 'APPROVED'], // approved automatically
+  ALLOW: ['IN_REVIEW', 'APPROVED'],
   WARN: ['IN_REVIEW'], // an admin decides (the review queue: campaigns IN_REVIEW)
   BLOCK: ['IN_REVIEW', 'REJECTED'],
 };
@@ -23,10 +27,10 @@ export async function applyReview(
   tx: Prisma.TransactionClient,
   review: EventData<typeof CampaignReviewed>,
 ): Promise<CampaignStatus | null> {
-  const [campaign] = await tx.$queryRaw<{ status: CampaignStatus; revision: number }[]>`
-    SELECT "status", "revision" FROM "Campaign" WHERE "id" = ${review.campaignId}::uuid FOR UPDATE`;
+  const [campaign] = await tx.$queryRaw<{ status: CampaignStatus; revision: number; fundingStatus: string }[]>`
+    SELECT "status", "revision", "fundingStatus"::text AS "fundingStatus" FROM "Campaign" WHERE "id" = ${review.campaignId}::uuid FOR UPDATE`;
   if (!campaign || campaign.status !== 'SUBMITTED' || campaign.revision !== review.revision) return null;
-  const path = PATHS[review.decision];
+  const path = review.decision === 'ALLOW' && campaign.fundingStatus !== 'RESERVED' ? ['IN_REVIEW' as const] : PATHS[review.decision];
   let from: CampaignStatus = campaign.status;
   for (const to of path) {
     if (!canTransitionCampaign(from, to)) throw new Error(`the state machine does not allow ${from} -> ${to}`);
@@ -43,7 +47,6 @@ export async function applyReview(
       reviewedAt: new Date(),
     },
   });
-  await writeCampaignChanged(tx, updated);
-  await scheduleCampaignJobs(tx, updated);
+  await scheduleCampaignJobs(tx, await writeCampaignChanged(tx, updated));
   return from;
 }

@@ -1,24 +1,32 @@
-import { CampaignReviewed, createConsumer, on } from '@gametriggers/events';
+import { BudgetReservationFailed, BudgetReserved, CampaignReviewed, createConsumer, on } from '@gametriggers/events';
 import type { ConsumerOptions } from '@gametriggers/events';
 import type { SubgraphDependencies } from '@gametriggers/federation';
 import type { Db } from '../db';
+import { applyBudgetReservationFailed, applyBudgetReserved } from '../funding/apply-funding';
 import type { Prisma } from '../generated/prisma/client';
 import { applyReview } from './apply-review';
 
-/** The campaign subgraph's event consumer (queue `campaign`): the conflict engine's verdicts on submissions. */
+/**
+ * The campaign subgraph's event consumer (queue `campaign`): the conflict engine's verdicts on
+ * submissions, and the wallet's answers to their budget reservations. A submission is approved
+ * automatically once both the verdict (ALLOW) and the reservation are in, whichever comes first.
+ */
 export function createReviewConsumer(db: Db, deps: SubgraphDependencies): ConsumerOptions {
+  const log = (campaignId: string, what: string, status: string | null) => () =>
+    deps.logger.info({ campaignId, status }, status ? what : `stale ${what} ignored`);
   return createConsumer({
     consumer: 'campaign',
     db,
     handlers: [
-      on(CampaignReviewed, async (tx: Prisma.TransactionClient, review) => {
-        const status = await applyReview(tx, review);
-        return () =>
-          deps.logger.info(
-            { campaignId: review.campaignId, decision: review.decision, status },
-            status ? 'campaign reviewed' : 'stale review ignored',
-          );
-      }),
+      on(CampaignReviewed, async (tx: Prisma.TransactionClient, review) =>
+        log(review.campaignId, `campaign reviewed: ${review.decision}`, await applyReview(tx, review)),
+      ),
+      on(BudgetReserved, async (tx: Prisma.TransactionClient, data) =>
+        log(data.campaignId, 'budget reserved', await applyBudgetReserved(tx, data)),
+      ),
+      on(BudgetReservationFailed, async (tx: Prisma.TransactionClient, data) =>
+        log(data.campaignId, `budget reservation failed: ${data.reason}`, await applyBudgetReservationFailed(tx, data)),
+      ),
     ],
   });
 }

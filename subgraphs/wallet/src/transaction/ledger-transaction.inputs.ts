@@ -3,9 +3,9 @@ import { IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { LedgerOwnerType } from '../ledger/ledger.enums';
 
-/** Keys the wallet derives for its own postings (`withdrawal:<id>:<step>`, `campaign-release:<id>`) are not for clients. */
-const CLIENT_KEY = /^(?!withdrawal:|campaign-release:)/;
-const CLIENT_KEY_MESSAGE = { message: 'idempotencyKey may not start with "withdrawal:" or "campaign-release:"' };
+/** Keys the wallet derives for its own postings (`withdrawal:<id>:<step>`, `campaign-release:<id>`, `campaign-budget:<id>:<step>`) are not for clients. */
+const CLIENT_KEY = /^(?!withdrawal:|campaign-release:|campaign-budget:)/;
+const CLIENT_KEY_MESSAGE = { message: 'idempotencyKey may not start with "withdrawal:", "campaign-release:" or "campaign-budget:"' };
 
 const IDEMPOTENCY_KEY =
   'A key of 8 to 100 characters chosen by the client, unique per intended movement: retries with it move money once (kept forever, well beyond 24 hours).';
