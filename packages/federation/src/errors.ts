@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 'No valid credentials were presented.',
   FORBIDDEN: 'The caller may not see or do this.',
   RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to try again.',
+  CHECK_PENDING: "The conflict engine has not checked this streamer's application yet; it can be accepted once it has (seconds).",
   FUNDING_REQUIRED: "The campaign's budget is not (yet) reserved in its brand's wallet; `extensions.fundingStatus` says where it stands.",
   INTERNAL_SERVER_ERROR: 'Something failed on our side; the message is masked, the log has the cause.',
 } as const;
@@ -39,6 +40,13 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, field?: string) {
     super('CONFLICT', message, field ? { field } : {});
+  }
+}
+
+/** Accepting an application the conflict engine has not checked yet. */
+export class CheckPendingError extends AppError {
+  constructor(message: string, field: string) {
+    super('CHECK_PENDING', message, { field });
   }
 }
 

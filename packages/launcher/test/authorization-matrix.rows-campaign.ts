@@ -152,6 +152,15 @@ export const CAMPAIGN_ROWS: MatrixRow[] = [
     expect: owningBrandOrAdmin(),
   },
   {
+    name: 'setAutoAcceptApplications',
+    subgraph: 'campaign',
+    // Off already (the seed's): the allowed answer changes nothing.
+    query: 'mutation($id: ID!) { setAutoAcceptApplications(id: $id, enabled: false) { autoAcceptApplications } }',
+    variables: () => summer,
+    path: 'setAutoAcceptApplications',
+    expect: owningBrandOrAdmin(),
+  },
+  {
     name: 'withdrawParticipation',
     subgraph: 'campaign',
     // Kira's PixelForge participation: the streamer (or an admin, after them: a business error) withdraws it.

@@ -13,7 +13,7 @@ let admin: Record<string, string>;
 beforeAll(async () => {
   fixture = await startStackFixture();
   url = fixture.stack.routerUrl;
-  [brand, streamer, admin] = await Promise.all([signInAs(url, 'pixelforge'), signInAs(url, 'kiraplays'), signInAs(url, 'admin')]);
+  [brand, streamer, admin] = await Promise.all([signInAs(url, 'pixelforge'), signInAs(url, 'lunastreams'), signInAs(url, 'admin')]);
 }, 120_000);
 afterAll(async () => {
   await fixture?.stop();
@@ -36,10 +36,12 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
   }
 }
 
-const kira = demoIds.streamers.kiraplays;
+// Luna streams city builders in the Netherlands, booked only on PixelForge's own launch campaign
+// (a brand's campaigns never conflict with each other), so the conflict check allows her.
+const luna = demoIds.streamers.lunastreams;
 
 describe('a campaign from creation to paid delivery, through the router', () => {
-  it('is funded, created and submitted by its brand, approved, applied to, accepted, started, shown on an overlay, measured, and completed', async () => {
+  it('is funded, created and submitted by its brand, approved, applied to, checked, accepted, started, shown on an overlay, measured, and completed', async () => {
     const now = Date.now();
     // PixelForge keeps euros; a USD payment of 150 reaches its wallet first.
     await ok(admin, `mutation($input: DepositFundsInput!) { depositFunds(input: $input) { id } }`, {
@@ -68,11 +70,11 @@ describe('a campaign from creation to paid delivery, through the router', () => 
       input: {
         brandId: demoIds.brands.pixelforge,
         name: 'PixelForge Aim Week',
-        description: 'The K8 mouse on screen during ranked FPS streams.',
+        description: 'The K8 mouse on screen during city-builder streams.',
         schedule: { startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 7_200_000).toISOString() },
         budget: { amount: '100', currency: 'USD' },
         pricing: { model: 'CPM', rate: { amount: '10', currency: 'USD' } },
-        targeting: { platforms: ['TWITCH'], categories: ['fps'], countries: ['US'], minAverageViewers: 1000 },
+        targeting: { platforms: ['TWITCH'], categories: ['simulation'], countries: ['NL'], minAverageViewers: 1000 },
         landingUrl: 'https://pixelforge.example/k8',
       },
     });
@@ -97,16 +99,24 @@ describe('a campaign from creation to paid delivery, through the router', () => 
     if (reviewed.status === 'IN_REVIEW') await move(admin, 'APPROVED'); // the engine warned: an admin decides
     expect(await status()).toBe('APPROVED');
 
-    // Kira's profile meets the targeting: the campaign is among her eligible ones, and she applies.
+    // Luna's profile meets the targeting: the campaign is among her eligible ones, and she applies.
     const eligible = await ok(streamer, `query($id: ID!) { streamer(id: $id) { eligibleCampaigns(first: 100) { nodes { id } } } }`, {
-      id: kira,
+      id: luna,
     });
     expect(eligible['streamer'].eligibleCampaigns.nodes.map((node: { id: string }) => node.id)).toContain(campaignId);
     const applied = await ok(streamer, `mutation($c: ID!, $s: ID!) { applyToCampaign(campaignId: $c, streamerId: $s) { id status } }`, {
       c: campaignId,
-      s: kira,
+      s: luna,
     });
     const participationId = applied['applyToCampaign'].id as string;
+    // The conflict engine checks the application (through events) before the brand may accept it.
+    const checked = await until(
+      'the conflict check of the application',
+      async () =>
+        (await ok(brand, `query($id: ID!) { participation(id: $id) { check { decision } } }`, { id: participationId }))['participation'],
+      (value) => value.check !== null,
+    );
+    expect(checked.check.decision).toBe('ALLOW');
     await ok(brand, `mutation($id: ID!) { decideParticipation(id: $id, accept: true) { status } }`, { id: participationId });
 
     // Scheduled with a start already past: the campaign's start job activates it.
@@ -131,7 +141,7 @@ describe('a campaign from creation to paid delivery, through the router', () => 
     expect(await sample.json()).toMatchObject({ delivery: { status: 'PAID', costMinor: '2000' } });
     expect((await fetch(clickUrl, { redirect: 'manual' })).headers.get('location')).toMatch(/^https:\/\/pixelforge\.example\/k8\?/);
 
-    // The delivery travels as an event to analytics; the brand sees metrics and spend, Kira her earnings.
+    // The delivery travels as an event to analytics; the brand sees metrics and spend, Luna her earnings.
     const metrics = await until(
       'the metrics to count the sample',
       async () =>
@@ -153,7 +163,7 @@ describe('a campaign from creation to paid delivery, through the router', () => 
     });
     expect(earnings['participation'].earnings).toEqual({ amountMinor: 2000, currency: 'USD' });
 
-    // Completed: the wallet gives back what was not spent and keeps the $20 in review for Kira.
+    // Completed: the wallet gives back what was not spent and keeps the $20 in review for Luna.
     await move(admin, 'COMPLETED');
     expect(await until('the unspent budget to come back', usd, (value) => value.available === 13000)).toEqual({
       available: 13000,

@@ -10,14 +10,12 @@ const TRANSITION = `mutation($id: ID!, $to: CampaignStatus!) { transitionCampaig
 const APPLY = `mutation($campaignId: ID!, $streamerId: ID!) { applyToCampaign(campaignId: $campaignId, streamerId: $streamerId) { id status } }`;
 const DECIDE = `mutation($id: ID!, $accept: Boolean!) { decideParticipation(id: $id, accept: $accept) { id status } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawParticipation(id: $id) { id status } }`;
-const CONFLICTS = `query($id: ID!) { campaign(id: $id) { id name conflicts {
-  severity reason rule { name type } conflictingCampaign { id name brand { companyName } } } } }`;
+const PARTICIPATION = `query($id: ID!) { participation(id: $id) { id status check { decision notes } } }`;
 
-interface Conflict {
-  severity: string;
-  reason: string;
-  rule: { name: string; type: string };
-  conflictingCampaign: { id: string; name: string; brand: { companyName: string } };
+interface Application {
+  id: string;
+  status: string;
+  check: { decision: string; notes: string[] } | null;
 }
 
 let fixture: StackFixture;
@@ -39,17 +37,27 @@ async function ok(query: string, variables: Record<string, unknown>) {
   return result.data!;
 }
 
-/** A campaign created through the router and walked to ACTIVE, with `streamerId` accepted; returns both ids. */
-async function activeCampaignBooking(input: Record<string, unknown>, streamerId: string) {
+/** A campaign created through the router and walked to ACTIVE (budget reserved, review passed); returns its id. */
+async function activeCampaign(input: Record<string, unknown>): Promise<string> {
   const campaignId = (await ok(CREATE, { input }))['createCampaign'].id as string;
   await ok(TRANSITION, { id: campaignId, to: 'SUBMITTED' });
   // The wallet reserves the budget and the conflict engine reviews the submission, both through events.
   const reviewed = await campaignWhen(campaignId, (campaign) => campaign.funding.status === 'RESERVED' && campaign.status !== 'SUBMITTED');
   const path = reviewed.status === 'IN_REVIEW' ? ['APPROVED', 'SCHEDULED', 'ACTIVE'] : ['SCHEDULED', 'ACTIVE'];
   for (const to of path) await ok(TRANSITION, { id: campaignId, to });
+  return campaignId;
+}
+
+/** The streamer applies; returns the participation once the conflict engine has checked it (through events). */
+async function checkedApplication(campaignId: string, streamerId: string): Promise<Application> {
   const participationId = (await ok(APPLY, { campaignId, streamerId }))['applyToCampaign'].id as string;
-  expect((await ok(DECIDE, { id: participationId, accept: true }))['decideParticipation'].status).toBe('ACCEPTED');
-  return { campaignId, participationId };
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const participation = (await ok(PARTICIPATION, { id: participationId }))['participation'] as Application;
+    if (participation.check) return participation;
+    if (Date.now() > deadline) throw new Error(`participation ${participationId} still unchecked`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Polls the campaign's status and funding through the router until `done` holds. */
@@ -67,17 +75,6 @@ async function campaignWhen(
   }
 }
 
-/** Polls Campaign.conflicts through the router until `done` holds, for at most `timeoutMs`. */
-async function conflictsWhen(campaignId: string, done: (conflicts: Conflict[]) => boolean, timeoutMs = 10_000): Promise<Conflict[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const conflicts = (await ok(CONFLICTS, { id: campaignId }))['campaign'].conflicts as Conflict[];
-    if (done(conflicts)) return conflicts;
-    if (Date.now() > deadline) throw new Error(`conflicts of ${campaignId} still ${JSON.stringify(conflicts)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const campaignInput = (brandId: string, name: string, startsAt: string, endsAt: string, currency: string) => ({
   brandId,
   name,
@@ -91,38 +88,46 @@ const campaignInput = (brandId: string, name: string, startsAt: string, endsAt: 
 });
 
 describe('campaign facts follow the campaign subgraph through events', () => {
-  it("shows the seeded double-booking rule's TIME_OVERLAP between two brands' campaigns booked through the router, and drops it when the streamer withdraws", async () => {
+  it('checks each application against the campaigns the streamer is booked on: the seeded double-booking rule rejects an overlapping one, and allows it again once the streamer withdrew', async () => {
     const streamer = demoIds.streamers.lunastreams;
-    // 2028: after every demo campaign, so the seeded facts conflict with neither.
-    const summer = await activeCampaignBooking(
+    // 2028: after every demo campaign, so the seeded facts conflict with none of these.
+    const spring = await activeCampaign(
       campaignInput(demoIds.brands.voltage, 'Voltage Spring Relay', '2028-03-01T00:00:00.000Z', '2028-05-01T00:00:00.000Z', 'USD'),
-      streamer,
     );
-    const launch = await activeCampaignBooking(
+    const launch = await activeCampaign(
       campaignInput(demoIds.brands.pixelforge, 'PixelForge K8 Launch', '2028-04-15T00:00:00.000Z', '2028-06-01T00:00:00.000Z', 'EUR'),
-      streamer,
+    );
+    const relaunch = await activeCampaign(
+      campaignInput(demoIds.brands.pixelforge, 'PixelForge K8 Relaunch', '2028-04-20T00:00:00.000Z', '2028-06-01T00:00:00.000Z', 'EUR'),
     );
 
-    const found = await conflictsWhen(summer.campaignId, (conflicts) => conflicts.length > 0);
-    expect(found).toEqual([
-      {
-        severity: 'BLOCK',
-        reason: `Both campaigns book streamer ${streamer} from 2028-04-15 00:00 UTC to 2028-05-01 00:00 UTC (16 days of overlap).`,
-        rule: { name: 'Streamer double-booking', type: 'TIME_OVERLAP' },
-        conflictingCampaign: { id: launch.campaignId, name: 'PixelForge K8 Launch', brand: { companyName: expect.any(String) } },
-      },
-    ]);
-    const other = await conflictsWhen(launch.campaignId, (conflicts) => conflicts.length > 0);
-    expect(other.map((conflict) => [conflict.rule.type, conflict.conflictingCampaign.id])).toEqual([['TIME_OVERLAP', summer.campaignId]]);
+    const booked = await checkedApplication(spring, streamer);
+    expect(booked.check).toEqual({ decision: 'ALLOW', notes: [] });
+    expect((await ok(DECIDE, { id: booked.id, accept: true }))['decideParticipation'].status).toBe('ACCEPTED');
 
-    await ok(WITHDRAW, { id: launch.participationId });
-    expect(await conflictsWhen(summer.campaignId, (conflicts) => conflicts.length === 0)).toEqual([]);
-    expect(await conflictsWhen(launch.campaignId, (conflicts) => conflicts.length === 0)).toEqual([]);
+    // The booking reached the conflict engine as an event: an overlapping application is blocked.
+    const blocked = await checkedApplication(launch, streamer);
+    expect(blocked).toMatchObject({
+      status: 'REJECTED',
+      check: {
+        decision: 'BLOCK',
+        notes: [
+          `BLOCK Streamer double-booking: Both campaigns book streamer ${streamer} from 2028-04-15 00:00 UTC to 2028-05-01 00:00 UTC (16 days of overlap).`,
+        ],
+      },
+    });
+
+    // So does the withdrawal: the streamer is free again.
+    await ok(WITHDRAW, { id: booked.id });
+    const allowed = await checkedApplication(relaunch, streamer);
+    expect(allowed).toMatchObject({ status: 'APPLIED', check: { decision: 'ALLOW' } });
 
     // Every event was published and handled: nothing left in the outbox, nothing dead-lettered.
     const relay = fixture.stack.started.find((subgraph) => subgraph.name === 'campaign')!.relay!;
     await relay.drain(10_000);
     expect(await relay.pending()).toBe(0);
     expect(await fixture.stack.events.deadLetters('conflict')).toEqual([]);
+    expect(await fixture.stack.events.deadLetters('campaign')).toEqual([]);
+    expect(await fixture.stack.events.deadLetters('wallet')).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   APPLY,
   CREATE_CAMPAIGN,
   TRANSITION,
+  answerCheck,
   answerReservation,
   brandIds,
   campaignIn,
@@ -98,6 +99,7 @@ describe('who may do what with campaigns', () => {
     const applied = await subgraph.query(APPLY, { campaignId, streamerId: kira }, streamer(kira));
     expect(applied.errors).toBeUndefined();
     const id = applied.data!['applyToCampaign'].id as string;
+    await answerCheck(subgraph, id);
 
     expect(codeOf(await subgraph.query(DECIDE, { id }, streamer(kira)))).toBe('FORBIDDEN');
     expect(codeOf(await subgraph.query(DECIDE, { id }, otherBrand))).toBe('FORBIDDEN');

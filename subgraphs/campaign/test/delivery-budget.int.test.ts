@@ -7,7 +7,7 @@ import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { ReleaseEarningsJob } from '../src/delivery/release-earnings';
 import { campaignSubgraph } from '../src/index';
-import { APPLY } from './factories';
+import { APPLY, answerCheck } from './factories';
 import { CAMPAIGN_MONEY, DECIDE, postback, runningParticipation, sample } from './delivery-support';
 
 let subgraph: TestSubgraph;
@@ -34,6 +34,7 @@ async function moreParticipants(campaignId: string, count: number): Promise<stri
   for (let i = 0; i < count; i += 1) {
     const applied = await subgraph.query(APPLY, { campaignId, streamerId: crypto.randomUUID() });
     const id = applied.data!['applyToCampaign'].id as string;
+    await answerCheck(subgraph, id);
     await subgraph.query(DECIDE, { id, accept: true });
     ids.push(id);
   }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Viewer } from '@gametriggers/auth';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { APPLY, campaignIn, streamerId as newStreamerId } from './factories';
+import { APPLY, answerCheck, campaignIn, streamerId as newStreamerId } from './factories';
 
 export const DECIDE = `mutation($id: ID!, $accept: Boolean!) { decideParticipation(id: $id, accept: $accept) { id status } }`;
 export const LINKS = `query($id: ID!) { participation(id: $id) { id earnings { amountMinor } links { overlayUrl clickUrl } } }`;
@@ -33,6 +33,7 @@ export async function runningParticipation(subgraph: TestSubgraph, overrides: Re
   const applied = await subgraph.query(APPLY, { campaignId, streamerId });
   if (applied.errors) throw new Error(JSON.stringify(applied.errors));
   const participationId = applied.data!['applyToCampaign'].id as string;
+  await answerCheck(subgraph, participationId); // the conflict engine's check comes first
   const accepted = await subgraph.query(DECIDE, { id: participationId, accept: true });
   if (accepted.errors) throw new Error(JSON.stringify(accepted.errors));
   const links = await subgraph.query(LINKS, { id: participationId }, streamerViewer(streamerId));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
-import { APPLY, CREATE_CAMPAIGN, TRANSITION, brandIds, campaignIn, campaignInput, streamerId } from './factories';
+import { APPLY, CREATE_CAMPAIGN, TRANSITION, answerCheck, brandIds, campaignIn, campaignInput, streamerId } from './factories';
 import { whileRowLocked } from './row-lock';
 
 const UPDATE = `mutation($id: ID!, $input: UpdateCampaignInput!) { updateCampaign(id: $id, input: $input) { id updatedAt } }`;
@@ -57,8 +57,11 @@ async function ok(query: string, variables: Record<string, unknown>) {
   return result.data!;
 }
 
+/** An application the conflict engine has checked (ALLOW): ready for the brand's decision. */
 async function applied(campaignId: string, streamer = streamerId()): Promise<string> {
-  return (await ok(APPLY, { campaignId, streamerId: streamer }))['applyToCampaign'].id;
+  const id = (await ok(APPLY, { campaignId, streamerId: streamer }))['applyToCampaign'].id as string;
+  await answerCheck(subgraph, id);
+  return id;
 }
 
 const revisions = (rows: OutboxRow[]) => rows.map((row) => row.envelope.data.revision);

@@ -1,4 +1,4 @@
-import { BudgetReservationFailed, BudgetReserved, writeEvent } from '@gametriggers/events';
+import { BudgetReservationFailed, BudgetReserved, ParticipationChecked, writeEvent } from '@gametriggers/events';
 import { silentLogger } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
@@ -122,6 +122,42 @@ export async function answerReservation(
               message: "The campaign's budget of 50000.00 USD could not be reserved: the brand has 12.00 USD available",
             },
           });
+    return await createReviewConsumer(db, { logger: silentLogger }).handle(envelope);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Plays the conflict engine's check of an application through the campaign's own event consumer
+ * (ALLOW by default; BLOCK and WARN with one violation), as conflict.participation.checked brings it.
+ */
+export async function answerCheck(subgraph: TestSubgraph, participationId: string, decision: 'ALLOW' | 'WARN' | 'BLOCK' = 'ALLOW') {
+  const db = createDb(subgraph.databaseUrl);
+  try {
+    const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId } });
+    const violations =
+      decision === 'ALLOW'
+        ? []
+        : [
+            {
+              rule: 'Streamer double-booking',
+              severity: decision,
+              explanation: 'Both campaigns book the streamer from 2027-06-01 to 2027-06-15',
+              otherCampaignId: crypto.randomUUID(),
+            },
+          ];
+    const envelope = await writeEvent(noStore, ParticipationChecked, {
+      subject: participation.campaignId,
+      data: {
+        participationId,
+        campaignId: participation.campaignId,
+        streamerId: participation.streamerId,
+        decision,
+        decidingRule: decision === 'ALLOW' ? null : 'Streamer double-booking',
+        violations,
+      },
+    });
     return await createReviewConsumer(db, { logger: silentLogger }).handle(envelope);
   } finally {
     await db.$disconnect();

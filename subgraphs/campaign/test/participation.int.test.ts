@@ -3,7 +3,7 @@ import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { PARTICIPATION_TRANSITIONS } from '../src/participation/participation-transitions';
-import { APPLY, PARTICIPATION_FIELDS, TRANSITION, campaignIn, streamerId } from './factories';
+import { APPLY, PARTICIPATION_FIELDS, TRANSITION, answerCheck, campaignIn, streamerId } from './factories';
 import { whileRowLocked } from './row-lock';
 
 const DECIDE = `mutation($id: ID!, $accept: Boolean!) { decideParticipation(id: $id, accept: $accept) { ${PARTICIPATION_FIELDS} } }`;
@@ -27,10 +27,13 @@ afterAll(async () => {
   await subgraph?.stop();
 });
 
+/** An application the conflict engine has checked (ALLOW): ready for the brand's decision. */
 async function applied(campaignId = openCampaign): Promise<string> {
   const result = await subgraph.query(APPLY, { campaignId, streamerId: streamerId() });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!['applyToCampaign'].id;
+  const id = result.data!['applyToCampaign'].id as string;
+  await answerCheck(subgraph, id);
+  return id;
 }
 
 async function participationCount(campaignId: string): Promise<number> {

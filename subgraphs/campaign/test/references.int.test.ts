@@ -3,7 +3,7 @@ import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { createCountingDb, sqlLog } from './counting-db';
-import { APPLY, TRANSITION, brandIds, campaignIn, streamerId } from './factories';
+import { APPLY, TRANSITION, answerCheck, brandIds, campaignIn, streamerId } from './factories';
 
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Campaign { id name status brand { id } }
@@ -132,6 +132,7 @@ describe('entities and stand-in fields for the router', () => {
         byStreamer[streamer].push((await subgraph.query(APPLY, { campaignId, streamerId: streamer })).data!['applyToCampaign'].id);
       }
     }
+    await answerCheck(subgraph, byStreamer[streamers[0]!]![0]!);
     await subgraph.query(`mutation($id: ID!) { decideParticipation(id: $id, accept: true) { id } }`, { id: byStreamer[streamers[0]!]![0] });
     const representations = streamers.map((id) => ({ __typename: 'Streamer', id }));
     const { result, queries } = await countQueries(() => subgraph.query(STREAMER_PARTICIPATIONS, { representations }));

@@ -110,3 +110,17 @@ export const BudgetReleaseRequested = defineEvent({
     status: z.enum(['COMPLETED', 'CANCELLED', 'REJECTED', 'DRAFT']),
   }),
 });
+
+/** A streamer applied to a campaign: the conflict engine checks the participation before anyone may accept it. */
+export const ParticipationApplied = defineEvent({
+  type: 'campaign.participation.applied',
+  version: 1,
+  source: 'campaign',
+  description: 'A streamer applied to a campaign; the conflict engine checks what their participation would bring.',
+  schema: z.object({
+    participationId: z.uuid(),
+    campaignId: z.uuid(),
+    streamerId: z.uuid(),
+    brandId: z.uuid(),
+  }),
+});

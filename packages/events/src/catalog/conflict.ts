@@ -5,6 +5,14 @@ import { defineEvent } from '../contract';
  * The conflict engine's verdict on a submitted campaign: ALLOW approves it automatically, WARN sends
  * it to the admins' review queue, BLOCK rejects it; every violation comes with its explanation.
  */
+/** One rule a campaign or participation breaks, explained. */
+const violation = z.object({
+  rule: z.string(),
+  severity: z.enum(['WARN', 'BLOCK']),
+  explanation: z.string(),
+  otherCampaignId: z.uuid().nullable(),
+});
+
 export const CampaignReviewed = defineEvent({
   type: 'conflict.campaign.reviewed',
   version: 1,
@@ -17,13 +25,26 @@ export const CampaignReviewed = defineEvent({
     decision: z.enum(['ALLOW', 'WARN', 'BLOCK']),
     /** The rule that decided (the most restrictive), none for ALLOW. */
     decidingRule: z.string().nullable(),
-    violations: z.array(
-      z.object({
-        rule: z.string(),
-        severity: z.enum(['WARN', 'BLOCK']),
-        explanation: z.string(),
-        otherCampaignId: z.uuid().nullable(),
-      }),
-    ),
+    violations: z.array(violation),
+  }),
+});
+
+/**
+ * The conflict engine's check of a streamer's application (campaign.participation.applied): BLOCK
+ * rejects it, WARN leaves it to the brand with the warnings, ALLOW lets the brand (or the campaign's
+ * auto-accept rule) accept it.
+ */
+export const ParticipationChecked = defineEvent({
+  type: 'conflict.participation.checked',
+  version: 1,
+  source: 'conflict',
+  description: "A streamer's application was checked against the conflict rules (double-booking, frequency caps, rules about streamers).",
+  schema: z.object({
+    participationId: z.uuid(),
+    campaignId: z.uuid(),
+    streamerId: z.uuid(),
+    decision: z.enum(['ALLOW', 'WARN', 'BLOCK']),
+    decidingRule: z.string().nullable(),
+    violations: z.array(violation),
   }),
 });

@@ -1,5 +1,5 @@
 import { AgeRange, CATEGORY_PATTERN, COUNTRY_PATTERN, LANGUAGE_PATTERN, MoneyInput, PageArgs, Platform } from '@gametriggers/federation';
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, IsUrl, Length, Matches, Max, Min, ValidateNested, IsBoolean } from 'class-validator';
 
 const LANDING_URL = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
 const LANDING_URL_MESSAGE = { message: 'landingUrl must be an http(s) URL' };
@@ -65,6 +65,13 @@ export class CreateCampaignInput {
   @Length(1, 2000)
   @IsUrl(LANDING_URL, LANDING_URL_MESSAGE)
   landingUrl?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The auto-approval rule: applications the conflict check allows are accepted at once (default false).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  autoAcceptApplications?: boolean | null;
 }
 
 @InputType({ description: 'Only the fields given change (null clears a cap); groups are replaced whole. DRAFT campaigns only.' })

@@ -10,7 +10,7 @@ import { Campaign, CampaignConnection, CampaignStatus } from './campaign.type';
 import { createCampaign } from './create-campaign';
 import { toCampaign } from './to-campaign';
 import { transitionCampaign } from './transition-campaign';
-import { updateCampaign } from './update-campaign';
+import { setAutoAccept, updateCampaign } from './update-campaign';
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
@@ -66,6 +66,21 @@ export class CampaignResolver {
     const row = assertCanSeeCampaign(ctx.viewer, isUuid(id) ? await ctx.loaders.campaign.load(id) : null, id);
     assertMayTransition(ctx.viewer, row, to);
     return toCampaign(await transitionCampaign(ctx.db, id, to));
+  }
+
+  @Mutation(() => Campaign, {
+    description:
+      "Turns the campaign's auto-approval rule on or off (its brand or an admin, until the campaign ends): applications the conflict check allows are then accepted at once.",
+  })
+  async setAutoAcceptApplications(
+    @Arg('id', () => ID) id: string,
+    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Campaign> {
+    if (!isSignedIn(ctx.viewer)) throw new UnauthenticatedError();
+    const row = assertCanSeeCampaign(ctx.viewer, isUuid(id) ? await ctx.loaders.campaign.load(id) : null, id);
+    assertCampaignManager(ctx.viewer, row);
+    return toCampaign(await setAutoAccept(ctx.db, row.id, enabled));
   }
 
   @FieldResolver(() => ParticipationConnection, {

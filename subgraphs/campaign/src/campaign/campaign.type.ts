@@ -76,6 +76,8 @@ export class Campaign {
   @Field(() => CampaignTargeting) targeting!: CampaignTargeting;
   @Field(() => String, { nullable: true, description: 'Where tracked clicks on the chat link land; null: clicks are not tracked.' })
   landingUrl!: string | null;
+  @Field(() => Boolean, { description: 'Applications the conflict check allows are accepted at once, without the brand.' })
+  autoAcceptApplications!: boolean;
   @Field(() => GraphQLDateTime) createdAt!: Date;
   @Field(() => GraphQLDateTime) updatedAt!: Date;
 }

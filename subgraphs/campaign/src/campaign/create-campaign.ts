@@ -21,6 +21,7 @@ export async function createCampaign(db: Db, input: CreateCampaignInput) {
     pricingModel: input.pricing.model,
     ...targetingData(input.targeting, 'input.targeting'),
     landingUrl: input.landingUrl ?? null,
+    autoAcceptApplications: input.autoAcceptApplications ?? false,
   };
   return db.$transaction(async (tx) => {
     const campaign = await tx.campaign.create({ data });

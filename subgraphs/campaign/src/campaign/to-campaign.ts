@@ -28,6 +28,7 @@ export function toCampaign(row: CampaignRow): Campaign {
       audienceAgeRanges: row.targetAgeRanges as AgeRange[],
     },
     landingUrl: row.landingUrl,
+    autoAcceptApplications: row.autoAcceptApplications,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

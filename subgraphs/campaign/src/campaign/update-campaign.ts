@@ -56,3 +56,16 @@ export async function updateCampaign(db: Db, id: string, input: UpdateCampaignIn
     return updated;
   });
 }
+
+/**
+ * The auto-approval rule may change in any status but the final ones (it decides future
+ * applications only); BAD_USER_INPUT on `id` for a COMPLETED or CANCELLED campaign.
+ */
+export async function setAutoAccept(db: Db, id: string, enabled: boolean) {
+  const { count } = await db.campaign.updateMany({
+    where: { id, status: { notIn: ['COMPLETED', 'CANCELLED'] } },
+    data: { autoAcceptApplications: enabled },
+  });
+  if (count !== 1) throw new BadUserInputError('id', 'A COMPLETED or CANCELLED campaign takes no more applications');
+  return db.campaign.findUniqueOrThrow({ where: { id } });
+}

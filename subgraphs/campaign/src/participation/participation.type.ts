@@ -30,6 +30,15 @@ export class Participation {
   @Field(() => GraphQLDateTime) appliedAt!: Date;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the brand accepted or rejected the application.' })
   decidedAt!: Date | null;
+  @Field(() => ParticipationCheck, { nullable: true, description: 'Null until the conflict engine has checked the application.' })
+  check!: ParticipationCheck | null;
+}
+
+@ObjectType({ description: "The conflict engine's check of an application, before anyone may accept it." })
+export class ParticipationCheck {
+  @Field(() => String, { description: 'ALLOW, WARN (the brand decides, warned) or BLOCK (rejected).' }) decision!: string;
+  @Field(() => [String], { description: 'Each violation: severity, rule and explanation.' }) notes!: string[];
+  @Field(() => GraphQLDateTime) checkedAt!: Date;
 }
 
 @ObjectType()

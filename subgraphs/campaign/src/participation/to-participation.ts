@@ -12,5 +12,6 @@ export function toParticipation(row: ParticipationRow): Participation {
     earnings: Money.of(row.earningsMinor, row.currency),
     appliedAt: row.appliedAt,
     decidedAt: row.decidedAt,
+    check: row.checkDecision && row.checkedAt ? { decision: row.checkDecision, notes: row.checkNotes, checkedAt: row.checkedAt } : null,
   };
 }
