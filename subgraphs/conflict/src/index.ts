@@ -29,5 +29,5 @@ export { createDb } from './db';
 export type { Db } from './db';
 export { evaluateCampaigns } from './engine/evaluate-campaigns';
 export { evaluateRules } from './engine/evaluate-rules';
-export { FACTS_COLUMNS, loadCandidates } from './engine/load-candidates';
+export { FACTS_COLUMNS, candidatesQuery, loadCandidates } from './engine/load-candidates';
 export type { Evaluation, Facts, Rule, Streamer } from './engine/engine-types';

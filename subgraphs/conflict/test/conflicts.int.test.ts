@@ -255,7 +255,7 @@ describe('Campaign.conflicts', () => {
     expect(conflicts!.every((conflict) => conflict.conflictingCampaign.id === other.campaignId)).toBe(true);
   });
 
-  it('answers Campaign.conflicts for many campaigns with facts and rules read once and one indexed lookup per campaign; campaigns without facts have none', async () => {
+  it('answers Campaign.conflicts for many campaigns with facts read once, rules read again only after they changed, and one indexed lookup per campaign; campaigns without facts have none', async () => {
     const anyOverlap = await rule({ type: 'TIME_OVERLAP', conditions: null });
     const streamer = id();
     const a = await record({ streamerIds: [streamer] });
@@ -264,7 +264,8 @@ describe('Campaign.conflicts', () => {
     const unknown = id();
     sqlLog.length = 0;
     const [onA, onB, onC, onUnknown, onGarbage] = await conflictsOf(a.campaignId, b.campaignId, c.campaignId, unknown, 'not-an-id');
-    expect(sqlLog).toHaveLength(2 + 3); // facts and rules, then one candidate lookup per campaign with facts
+    // Facts (with the rule set's version), the rules (a rule was just created), then one candidate lookup per campaign with facts.
+    expect(sqlLog).toHaveLength(1 + 1 + 3);
     const conflictingIds = (conflicts: Conflict[] | undefined) =>
       [...new Set(conflicts!.map((conflict) => conflict.conflictingCampaign.id))].sort();
     expect(conflictingIds(onA)).toEqual([b.campaignId, c.campaignId].sort());
@@ -274,8 +275,12 @@ describe('Campaign.conflicts', () => {
     expect(onGarbage).toEqual([]);
 
     sqlLog.length = 0;
+    expect((await conflictsOf(a.campaignId))[0]!.length).toBe(onA!.length);
+    expect(sqlLog).toHaveLength(1 + 1); // rules unchanged: from memory
+
+    sqlLog.length = 0;
     expect(await conflictsOf(unknown)).toEqual([[]]);
-    expect(sqlLog).toHaveLength(2);
+    expect(sqlLog).toHaveLength(1);
     await setEnabled(anyOverlap.id, false); // so it cannot change what other tests see
   });
 });

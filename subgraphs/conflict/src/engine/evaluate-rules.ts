@@ -12,6 +12,10 @@ interface Overlap extends TimeWindow {
   minutes: number;
 }
 
+/** Whether two windows overlap, without allocating: the cheap test before anything else is built. */
+const overlaps = (a: Facts, b: Facts) =>
+  Math.max(a.startsAt.getTime(), b.startsAt.getTime()) < Math.min(a.endsAt.getTime(), b.endsAt.getTime());
+
 function overlap(a: Facts, b: Facts): Overlap | null {
   const from = Math.max(a.startsAt.getTime(), b.startsAt.getTime());
   const to = Math.min(a.endsAt.getTime(), b.endsAt.getTime());
@@ -45,12 +49,14 @@ const pair = (other: Facts, window: TimeWindow, explanation: string, extra: Part
 
 function timeOverlap(rule: Rule, { subject, competitors, streamerIds }: Context): Found[] {
   const found: Found[] = [];
+  if (!streamerIds.length) return found; // nothing to share (most campaigns): no pass over the candidates
   for (const other of competitors) {
-    if (!brandsMayConflict(rule, subject, other)) continue;
-    const window = overlap(subject, other);
-    if (!window || window.minutes < (rule.minimumOverlapMinutes ?? 0)) continue;
+    // Cheapest test first: thousands of candidates share no streamer (they came for other rules).
+    if (!other.streamerIds.length || !brandsMayConflict(rule, subject, other)) continue;
     const shared = streamerIds.filter((id) => other.streamerIds.includes(id)).sort();
     if (!shared.length) continue;
+    const window = overlap(subject, other);
+    if (!window || window.minutes < (rule.minimumOverlapMinutes ?? 0)) continue;
     const who = shared.length === 1 ? `streamer ${shared[0]}` : `streamers ${list(shared)}`;
     const explanation = `Both campaigns book ${who} ${formatWindow(window.startsAt, window.endsAt)} (${formatDuration(window.minutes)} of overlap).`;
     found.push(pair(other, window, explanation, { streamerIds: shared }));
@@ -83,9 +89,10 @@ function platformExclusivity(rule: Rule, { subject, competitors }: Context): Fou
   if (!platform || !subject.platforms.includes(platform)) return [];
   const found: Found[] = [];
   for (const other of competitors) {
-    if (other.brandId === subject.brandId || !other.platforms.includes(platform)) continue;
+    // The holder first: most candidates are neither the holder's nor against it.
     const holder = other.brandId === rule.exclusiveBrandId ? 'other' : subject.brandId === rule.exclusiveBrandId ? 'this' : null;
-    const window = holder ? overlap(subject, other) : null;
+    if (!holder || other.brandId === subject.brandId || !other.platforms.includes(platform)) continue;
+    const window = overlap(subject, other);
     if (!window) continue;
     const during = formatWindow(window.startsAt, window.endsAt);
     const explanation =
@@ -148,8 +155,8 @@ function custom(rule: Rule, context: Context): Found[] {
     }
     for (const other of competitors) {
       if (!brandsMayConflict(rule, subject, other) || (streamerId && !other.streamerIds.includes(streamerId))) continue;
-      const window = overlap(subject, other);
-      if (!window || !conditionHolds(condition, { campaign: subject, other, streamer })) continue;
+      if (!overlaps(subject, other) || !conditionHolds(condition, { campaign: subject, other, streamer })) continue;
+      const window = overlap(subject, other)!;
       found.push(pair(other, window, `${matched} Both campaigns run ${formatWindow(window.startsAt, window.endsAt)}.`, { streamerIds }));
     }
   }
