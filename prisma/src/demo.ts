@@ -28,3 +28,45 @@ export const demoIds = {
     kiraPixelforge: '01930000-0000-7000-8000-0000000d0005',
   },
 } as const;
+
+/**
+ * What other domains know of the demo streamers' profiles (the streamer subgraph's seed holds the
+ * full profiles; these are the facts its streamer.profile.changed events carry), so that every
+ * seed starts in step without waiting for events.
+ */
+export const demoStreamerFacts = [
+  {
+    streamerId: demoIds.streamers.kiraplays,
+    country: 'US',
+    languages: ['en'],
+    audienceAgeRanges: ['AGE_18_24', 'AGE_25_34'],
+    platforms: [{ platform: 'TWITCH', averageViewers: 6_800, peakViewers: 24_500, categories: ['fps', 'tactical-shooter'] }],
+  },
+  {
+    streamerId: demoIds.streamers.gridlock,
+    country: 'CA',
+    languages: ['en', 'fr'],
+    audienceAgeRanges: ['AGE_13_17', 'AGE_18_24', 'AGE_25_34'],
+    platforms: [
+      { platform: 'YOUTUBE', averageViewers: 9_400, peakViewers: 31_000, categories: ['battle-royale'] },
+      { platform: 'TWITCH', averageViewers: 3_100, peakViewers: 11_800, categories: ['battle-royale', 'fps'] },
+    ],
+  },
+  {
+    streamerId: demoIds.streamers.lunastreams,
+    country: 'NL',
+    languages: ['en', 'nl'],
+    audienceAgeRanges: ['AGE_18_24', 'AGE_25_34', 'AGE_35_44'],
+    platforms: [
+      { platform: 'TIKTOK', averageViewers: 4_200, peakViewers: 15_600, categories: ['simulation'] },
+      { platform: 'TWITCH', averageViewers: 1_900, peakViewers: 6_400, categories: ['simulation', 'city-builder'] },
+    ],
+  },
+  {
+    streamerId: demoIds.streamers.tactician,
+    country: 'GB',
+    languages: ['en'],
+    audienceAgeRanges: ['AGE_25_34', 'AGE_35_44', 'AGE_45_54'],
+    platforms: [{ platform: 'YOUTUBE', averageViewers: 2_700, peakViewers: 8_900, categories: ['strategy', 'racing'] }],
+  },
+] as const;

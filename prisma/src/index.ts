@@ -2,4 +2,4 @@ export * from './database';
 export * from './embedded';
 export * from './migrate';
 export { withSchemaEngine } from './engine';
-export { demoIds } from './demo';
+export { demoIds, demoStreamerFacts } from './demo';

@@ -83,8 +83,8 @@ const campaignInput = (brandId: string, name: string, startsAt: string, endsAt: 
   // In a currency the brand's demo wallet holds: the submission reserves the budget there.
   budget: { amount: '2000', currency },
   pricing: { model: 'CPM', rate: { amount: '10', currency } },
-  // Categories and platforms that no seeded category or exclusivity rule concerns: only the double-booking can apply.
-  targeting: { platforms: ['YOUTUBE'], categories: ['strategy'] },
+  // Luna's TikTok channel; categories and platforms that no seeded category or exclusivity rule concerns: only the double-booking can apply.
+  targeting: { platforms: ['TIKTOK'], categories: ['simulation'] },
 });
 
 describe('campaign facts follow the campaign subgraph through events', () => {

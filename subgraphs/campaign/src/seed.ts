@@ -1,4 +1,4 @@
-import { demoIds } from '@gametriggers/prisma-tools';
+import { demoIds, demoStreamerFacts } from '@gametriggers/prisma-tools';
 import type { Db } from './db';
 import type { Prisma } from './generated/prisma/client';
 
@@ -165,6 +165,21 @@ export async function seedDemo(db: Db): Promise<void> {
     ...demoCampaigns.map((campaign) => db.campaign.upsert({ where: { id: campaign.id! }, create: campaign, update: {} })),
     ...demoParticipations.map((participation) =>
       db.participation.upsert({ where: { id: participation.id! }, create: participation, update: {} }),
+    ),
+    // The demo streamers' facts, as their streamer.profile.changed events (revision 1) bring them.
+    ...demoStreamerFacts.map(({ streamerId, ...facts }) =>
+      db.streamerProfile.upsert({
+        where: { streamerId },
+        create: {
+          streamerId,
+          ...facts,
+          languages: [...facts.languages],
+          audienceAgeRanges: [...facts.audienceAgeRanges],
+          platforms: facts.platforms as never,
+          revision: 1,
+        },
+        update: {},
+      }),
     ),
   ]);
 }

@@ -9,6 +9,7 @@ import {
   CREATE_CAMPAIGN,
   TRANSITION,
   answerCheck,
+  knownStreamer,
   answerReservation,
   brandIds,
   campaignIn,
@@ -92,7 +93,7 @@ describe('who may do what with campaigns', () => {
 
   it('lets streamers apply for themselves, the brand decide, the streamer withdraw, and only those involved see it', async () => {
     const campaignId = await campaignIn(subgraph, 'APPROVED');
-    const kira = newStreamerId();
+    const kira = await knownStreamer(subgraph);
     const other = newStreamerId();
     expect(codeOf(await subgraph.query(APPLY, { campaignId, streamerId: kira }, streamer(other)))).toBe('FORBIDDEN');
     expect(codeOf(await subgraph.query(APPLY, { campaignId, streamerId: kira }, owner))).toBe('FORBIDDEN');

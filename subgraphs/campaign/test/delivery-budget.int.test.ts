@@ -7,7 +7,7 @@ import { createDb } from '../src/db';
 import type { Db } from '../src/db';
 import { ReleaseEarningsJob } from '../src/delivery/release-earnings';
 import { campaignSubgraph } from '../src/index';
-import { APPLY, answerCheck } from './factories';
+import { APPLY, answerCheck, knownStreamer } from './factories';
 import { CAMPAIGN_MONEY, DECIDE, postback, runningParticipation, sample } from './delivery-support';
 
 let subgraph: TestSubgraph;
@@ -32,7 +32,7 @@ const money = async (campaignId: string) => (await subgraph.query(CAMPAIGN_MONEY
 async function moreParticipants(campaignId: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const applied = await subgraph.query(APPLY, { campaignId, streamerId: crypto.randomUUID() });
+    const applied = await subgraph.query(APPLY, { campaignId, streamerId: await knownStreamer(subgraph) });
     const id = applied.data!['applyToCampaign'].id as string;
     await answerCheck(subgraph, id);
     await subgraph.query(DECIDE, { id, accept: true });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Viewer } from '@gametriggers/auth';
 import type { TestSubgraph } from '@gametriggers/testkit';
-import { APPLY, answerCheck, campaignIn, streamerId as newStreamerId } from './factories';
+import { APPLY, answerCheck, campaignIn, knownStreamer } from './factories';
 
 export const DECIDE = `mutation($id: ID!, $accept: Boolean!) { decideParticipation(id: $id, accept: $accept) { id status } }`;
 export const LINKS = `query($id: ID!) { participation(id: $id) { id earnings { amountMinor } links { overlayUrl clickUrl } } }`;
@@ -29,7 +29,7 @@ export async function runningParticipation(subgraph: TestSubgraph, overrides: Re
     if (waited > 10_000) throw new Error(`the campaign is still ${status}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const streamerId = newStreamerId();
+  const streamerId = await knownStreamer(subgraph);
   const applied = await subgraph.query(APPLY, { campaignId, streamerId });
   if (applied.errors) throw new Error(JSON.stringify(applied.errors));
   const participationId = applied.data!['applyToCampaign'].id as string;

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
-import { APPLY, CREATE_CAMPAIGN, TRANSITION, answerCheck, brandIds, campaignIn, campaignInput, streamerId } from './factories';
+import {
+  APPLY,
+  CREATE_CAMPAIGN,
+  TRANSITION,
+  answerCheck,
+  brandIds,
+  campaignIn,
+  campaignInput,
+  knownStreamer,
+  streamerId,
+} from './factories';
 import { whileRowLocked } from './row-lock';
 
 const UPDATE = `mutation($id: ID!, $input: UpdateCampaignInput!) { updateCampaign(id: $id, input: $input) { id updatedAt } }`;
@@ -58,8 +68,8 @@ async function ok(query: string, variables: Record<string, unknown>) {
 }
 
 /** An application the conflict engine has checked (ALLOW): ready for the brand's decision. */
-async function applied(campaignId: string, streamer = streamerId()): Promise<string> {
-  const id = (await ok(APPLY, { campaignId, streamerId: streamer }))['applyToCampaign'].id as string;
+async function applied(campaignId: string, streamer?: string): Promise<string> {
+  const id = (await ok(APPLY, { campaignId, streamerId: streamer ?? (await knownStreamer(subgraph)) }))['applyToCampaign'].id as string;
   await answerCheck(subgraph, id);
   return id;
 }
@@ -169,7 +179,7 @@ describe('CampaignChanged in the outbox', () => {
 
   it('is written once when a streamer is accepted or withdraws after acceptance, with the booked streamers', async () => {
     const id = await campaignIn(subgraph, 'APPROVED');
-    const [kira, luna, rex] = [streamerId(), streamerId(), streamerId()];
+    const [kira, luna, rex] = [await knownStreamer(subgraph), await knownStreamer(subgraph), await knownStreamer(subgraph)];
     const kiraParticipation = await applied(id, kira);
     const lunaParticipation = await applied(id, luna);
     const rexParticipation = await applied(id, rex);
@@ -216,7 +226,12 @@ describe('CampaignChanged in the outbox', () => {
 
   it('keeps revisions and facts in step when streamers are accepted at the same time', async () => {
     const id = await campaignIn(subgraph, 'ACTIVE');
-    const streamers = [streamerId(), streamerId(), streamerId(), streamerId()];
+    const streamers = [
+      await knownStreamer(subgraph),
+      await knownStreamer(subgraph),
+      await knownStreamer(subgraph),
+      await knownStreamer(subgraph),
+    ];
     const participations: string[] = [];
     for (const streamer of streamers) participations.push(await applied(id, streamer));
     const results = await whileRowLocked(subgraph.databaseUrl, 'Campaign', id, streamers.length, () =>

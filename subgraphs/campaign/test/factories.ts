@@ -1,4 +1,5 @@
-import { BudgetReservationFailed, BudgetReserved, ParticipationChecked, writeEvent } from '@gametriggers/events';
+import { BudgetReservationFailed, BudgetReserved, ParticipationChecked, StreamerProfileChanged, writeEvent } from '@gametriggers/events';
+import type { EventData } from '@gametriggers/events';
 import { silentLogger } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
@@ -159,6 +160,40 @@ export async function answerCheck(subgraph: TestSubgraph, participationId: strin
       },
     });
     return await createReviewConsumer(db, { logger: silentLogger }).handle(envelope);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+type Profile = Omit<EventData<typeof StreamerProfileChanged>, 'streamerId' | 'revision'>;
+
+/** A profile that meets campaignInput()'s default targeting (US, English, 18–34, 6,800 viewers of FPS on Twitch). */
+export const ELIGIBLE_PROFILE: Profile = {
+  country: 'US',
+  languages: ['en'],
+  audienceAgeRanges: ['AGE_18_24'],
+  platforms: [{ platform: 'TWITCH', averageViewers: 6_800, peakViewers: 12_000, categories: ['fps'] }],
+};
+
+/**
+ * A streamer campaigns know (streamer.profile.changed through the campaign's own consumer, as the
+ * streamer subgraph sends it when they sign up): a fresh id, eligible for campaignInput()'s
+ * targeting unless the profile says otherwise.
+ */
+export async function knownStreamer(
+  subgraph: TestSubgraph,
+  profile: Partial<Profile> = {},
+  id = streamerId(),
+  revision = 1,
+): Promise<string> {
+  const db = createDb(subgraph.databaseUrl);
+  try {
+    const envelope = await writeEvent(noStore, StreamerProfileChanged, {
+      subject: id,
+      data: { ...ELIGIBLE_PROFILE, ...profile, streamerId: id, revision },
+    });
+    await createReviewConsumer(db, { logger: silentLogger }).handle(envelope);
+    return id;
   } finally {
     await db.$disconnect();
   }

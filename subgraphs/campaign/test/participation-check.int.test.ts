@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
-import { APPLY, TRANSITION, answerCheck, brandIds, campaignIn, streamerId } from './factories';
+import { APPLY, TRANSITION, answerCheck, brandIds, campaignIn, knownStreamer, streamerId } from './factories';
 
 const DECIDE = `mutation($id: ID!, $accept: Boolean!) { decideParticipation(id: $id, accept: $accept) { id status } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawParticipation(id: $id) { id status } }`;
@@ -26,7 +26,8 @@ const owner = { kind: 'BRAND' as const, entityId: brandIds.a, accountId: crypto.
 const otherBrand = { kind: 'BRAND' as const, entityId: brandIds.b, accountId: crypto.randomUUID(), scopes: [] };
 const streamerViewer = (id: string) => ({ kind: 'STREAMER' as const, entityId: id, accountId: crypto.randomUUID(), scopes: [] });
 
-async function apply(campaignId: string, streamer = streamerId()) {
+async function apply(campaignId: string) {
+  const streamer = await knownStreamer(subgraph);
   const result = await subgraph.query(APPLY, { campaignId, streamerId: streamer });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return { id: result.data!['applyToCampaign'].id as string, streamer };

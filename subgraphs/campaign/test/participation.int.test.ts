@@ -3,7 +3,7 @@ import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { PARTICIPATION_TRANSITIONS } from '../src/participation/participation-transitions';
-import { APPLY, PARTICIPATION_FIELDS, TRANSITION, answerCheck, campaignIn, streamerId } from './factories';
+import { APPLY, PARTICIPATION_FIELDS, TRANSITION, answerCheck, campaignIn, knownStreamer, streamerId } from './factories';
 import { whileRowLocked } from './row-lock';
 
 const DECIDE = `mutation($id: ID!, $accept: Boolean!) { decideParticipation(id: $id, accept: $accept) { ${PARTICIPATION_FIELDS} } }`;
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 /** An application the conflict engine has checked (ALLOW): ready for the brand's decision. */
 async function applied(campaignId = openCampaign): Promise<string> {
-  const result = await subgraph.query(APPLY, { campaignId, streamerId: streamerId() });
+  const result = await subgraph.query(APPLY, { campaignId, streamerId: await knownStreamer(subgraph) });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   const id = result.data!['applyToCampaign'].id as string;
   await answerCheck(subgraph, id);
@@ -44,7 +44,7 @@ describe('participations', () => {
   it('applies to an APPROVED, SCHEDULED or ACTIVE campaign, earning nothing yet in the campaign currency', async () => {
     for (const status of ['APPROVED', 'SCHEDULED', 'ACTIVE']) {
       const campaignId = await campaignIn(subgraph, status);
-      const streamer = streamerId();
+      const streamer = await knownStreamer(subgraph);
       const result = await subgraph.query(APPLY, { campaignId, streamerId: streamer });
       expect(result.errors).toBeUndefined();
       const participation = result.data!['applyToCampaign'];
@@ -57,14 +57,14 @@ describe('participations', () => {
       });
       expect((await subgraph.query(READ, { id: participation.id })).data!['participation']).toEqual(participation);
     }
-    const eur = await subgraph.query(APPLY, { campaignId: openCampaign, streamerId: streamerId() });
+    const eur = await subgraph.query(APPLY, { campaignId: openCampaign, streamerId: await knownStreamer(subgraph) });
     expect(eur.data!['applyToCampaign'].earnings).toEqual({ amount: '0.00', currency: 'EUR' });
   });
 
   it('refuses applications to campaigns that are not open, and writes nothing', async () => {
     for (const status of ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'REJECTED', 'PAUSED', 'COMPLETED', 'CANCELLED']) {
       const campaignId = await campaignIn(subgraph, status);
-      const result = await subgraph.query(APPLY, { campaignId, streamerId: streamerId() });
+      const result = await subgraph.query(APPLY, { campaignId, streamerId: await knownStreamer(subgraph) });
       expect(result.data, status).toBeNull();
       expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'campaignId' });
       expect(await participationCount(campaignId)).toBe(0);
@@ -81,7 +81,7 @@ describe('participations', () => {
   });
 
   it('answers CONFLICT to a second application by the same streamer, also when both arrive at once', async () => {
-    const streamer = streamerId();
+    const streamer = await knownStreamer(subgraph);
     const first = await subgraph.query(APPLY, { campaignId: openCampaign, streamerId: streamer });
     expect(first.errors).toBeUndefined();
     const again = await subgraph.query(APPLY, { campaignId: openCampaign, streamerId: streamer });
@@ -89,7 +89,7 @@ describe('participations', () => {
     expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'streamerId' });
 
     const campaignId = await campaignIn(subgraph, 'ACTIVE');
-    const racer = streamerId();
+    const racer = await knownStreamer(subgraph);
     const results = await Promise.all(Array.from({ length: 5 }, () => subgraph.query(APPLY, { campaignId, streamerId: racer })));
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
     for (const loser of results.filter((result) => result.errors)) expect(loser.errors![0]!.extensions!['code']).toBe('CONFLICT');

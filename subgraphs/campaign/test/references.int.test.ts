@@ -3,7 +3,7 @@ import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { createCountingDb, sqlLog } from './counting-db';
-import { APPLY, TRANSITION, answerCheck, brandIds, campaignIn, streamerId } from './factories';
+import { APPLY, TRANSITION, answerCheck, brandIds, campaignIn, knownStreamer, streamerId } from './factories';
 
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Campaign { id name status brand { id } }
@@ -43,7 +43,7 @@ describe('entities and stand-in fields for the router', () => {
   it('resolves Campaign and Participation references in order, in one query per type, unknown ones as null', async () => {
     const campaign = await campaignIn(subgraph, 'APPROVED', { name: 'Referenced' });
     const other = await campaignIn(subgraph, 'DRAFT', { name: 'Other', brandId: brandIds.b });
-    const streamer = streamerId();
+    const streamer = await knownStreamer(subgraph);
     const participation = (await subgraph.query(APPLY, { campaignId: campaign, streamerId: streamer })).data!['applyToCampaign'].id;
     const { result, queries } = await countQueries(() =>
       subgraph.query(ENTITIES, {
@@ -124,7 +124,7 @@ describe('entities and stand-in fields for the router', () => {
 
   it('answers Streamer.participations for many streamers in a bounded number of queries', async () => {
     const campaigns = [await campaignIn(subgraph, 'ACTIVE', { name: 'S1' }), await campaignIn(subgraph, 'SCHEDULED', { name: 'S2' })];
-    const streamers = [streamerId(), streamerId(), streamerId()];
+    const streamers = [await knownStreamer(subgraph), await knownStreamer(subgraph), await knownStreamer(subgraph)];
     const byStreamer: Record<string, string[]> = {};
     for (const streamer of streamers.slice(0, 2)) {
       byStreamer[streamer] = [];
@@ -154,7 +154,7 @@ describe('entities and stand-in fields for the router', () => {
   it('answers Campaign.participations on many campaigns in a bounded number of queries', async () => {
     const campaigns = [await campaignIn(subgraph, 'ACTIVE'), await campaignIn(subgraph, 'ACTIVE'), await campaignIn(subgraph, 'DRAFT')];
     for (const campaignId of campaigns.slice(0, 2)) {
-      for (let i = 0; i < 2; i += 1) await subgraph.query(APPLY, { campaignId, streamerId: streamerId() });
+      for (let i = 0; i < 2; i += 1) await subgraph.query(APPLY, { campaignId, streamerId: await knownStreamer(subgraph) });
     }
     await subgraph.query(TRANSITION, { id: campaigns[1], to: 'PAUSED' });
     const { result, queries } = await countQueries(() =>

@@ -24,3 +24,21 @@ export const BrandRegistrationRejected = defineEvent({
     field: z.string().nullable(),
   }),
 });
+
+/**
+ * A brand was created or the facts other domains copy changed: its industry (a product category
+ * slug its campaigns inherit in the conflict rules, e.g. `beverages`) and content categories.
+ */
+export const BrandProfileChanged = defineEvent({
+  type: 'brand.profile.changed',
+  version: 1,
+  source: 'brand',
+  description: "A brand's industry or content categories changed; carries their current values.",
+  schema: z.object({
+    brandId: z.uuid(),
+    industry: z.string(),
+    contentCategories: z.array(z.string()),
+    /** Increases with every change: consumers ignore facts older than what they hold. */
+    revision: z.number().int().positive(),
+  }),
+});

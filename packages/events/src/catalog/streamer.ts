@@ -24,3 +24,34 @@ export const StreamerRegistrationRejected = defineEvent({
     field: z.string().nullable(),
   }),
 });
+
+const platform = z.enum(['TWITCH', 'YOUTUBE', 'TIKTOK', 'KICK']);
+
+/**
+ * A streamer was created or their targeting facts changed: what other domains copy to match them
+ * with campaigns (eligibility at application, plausibility of delivery, conflict rules about
+ * streamers). Carries the whole current state; consumers keep the highest revision.
+ */
+export const StreamerProfileChanged = defineEvent({
+  type: 'streamer.profile.changed',
+  version: 1,
+  source: 'streamer',
+  description: "A streamer's country, languages, audience ages or platform profiles changed; carries their current values.",
+  schema: z.object({
+    streamerId: z.uuid(),
+    /** ISO 3166-1 alpha-2. */
+    country: z.string().length(2),
+    languages: z.array(z.string()),
+    audienceAgeRanges: z.array(z.string()),
+    platforms: z.array(
+      z.object({
+        platform,
+        averageViewers: z.number().int().nonnegative(),
+        peakViewers: z.number().int().nonnegative(),
+        categories: z.array(z.string()),
+      }),
+    ),
+    /** Increases with every change: consumers ignore facts older than what they hold. */
+    revision: z.number().int().positive(),
+  }),
+});
