@@ -3,17 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
-import {
-  APPLY,
-  CREATE_CAMPAIGN,
-  TRANSITION,
-  answerCheck,
-  brandIds,
-  campaignIn,
-  campaignInput,
-  knownStreamer,
-  streamerId,
-} from './factories';
+import { APPLY, CREATE_CAMPAIGN, TRANSITION, answerCheck, brandIds, campaignIn, campaignInput, knownStreamer } from './factories';
 import { whileRowLocked } from './row-lock';
 
 const UPDATE = `mutation($id: ID!, $input: UpdateCampaignInput!) { updateCampaign(id: $id, input: $input) { id updatedAt } }`;

@@ -3,7 +3,7 @@ import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
 import { createCountingDb, sqlLog } from './counting-db';
-import { APPLY, TRANSITION, answerCheck, brandIds, campaignIn, knownStreamer, streamerId } from './factories';
+import { APPLY, TRANSITION, answerCheck, brandIds, campaignIn, knownStreamer } from './factories';
 
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Campaign { id name status brand { id } }
