@@ -9,7 +9,7 @@ const RELEASING: readonly CampaignStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTE
 /**
  * Keeps the campaign's budget reservation in step with its status, in the transaction that changed
  * the status (every status change writes CampaignChanged, which calls this first):
- *  - SUBMITTED without a pending reservation: a new reservation is requested from the wallet
+ *  - SUBMITTED without a reservation pending or held: a new reservation is requested from the wallet
  *    (campaign.budget.reservation-requested) and funding becomes PENDING;
  *  - COMPLETED, CANCELLED, REJECTED or back to DRAFT with a reservation pending or held: its release
  *    is requested with what the campaign has spent (campaign.budget.release-requested), and funding
@@ -17,7 +17,8 @@ const RELEASING: readonly CampaignStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTE
  * Returns the campaign as it now is.
  */
 export async function syncFunding(tx: Prisma.TransactionClient, campaign: Campaign): Promise<Campaign> {
-  if (campaign.status === 'SUBMITTED' && campaign.fundingStatus !== 'PENDING') {
+  const open = campaign.fundingStatus === 'PENDING' || campaign.fundingStatus === 'RESERVED';
+  if (campaign.status === 'SUBMITTED' && !open) {
     const reservationId = uuidv7();
     await writeEvent(tx, BudgetReservationRequested, {
       subject: campaign.id,
@@ -34,7 +35,6 @@ export async function syncFunding(tx: Prisma.TransactionClient, campaign: Campai
       data: { fundingStatus: 'PENDING', fundingReservationId: reservationId, fundingError: null },
     });
   }
-  const open = campaign.fundingStatus === 'PENDING' || campaign.fundingStatus === 'RESERVED';
   if (RELEASING.includes(campaign.status) && open) {
     if (campaign.fundingReservationId) {
       await writeEvent(tx, BudgetReleaseRequested, {
