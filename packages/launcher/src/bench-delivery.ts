@@ -1,9 +1,11 @@
 /**
  * The delivery part of `npm run bench`: viewer samples posted to the campaign subgraph's overlay
- * endpoint over HTTP (keep-alive), each recorded in one PostgreSQL transaction (campaign row lock,
- * dedup, pricing, caps, earning, outbox event). 20 campaigns with 10 accepted streamers each,
- * 32 concurrent senders; samples per second and latency p50 / p99. Peer, same server, same
- * concurrency: GET /healthz (the HTTP floor without the database).
+ * endpoint over HTTP (keep-alive), recorded in PostgreSQL transactions that lock the campaign's row
+ * (dedup, pricing, caps, earning, outbox event; the samples of a campaign that arrive together
+ * share one: group commit). 20 campaigns with 10 accepted streamers each, 32 concurrent senders;
+ * samples per second and latency p50 / p99. Peer, same server, same concurrency: GET /healthz (the
+ * HTTP floor without the database). Diagnostics: this process's CPU per request (server and
+ * senders), samples per transaction (the delivery rows' distinct xmin), the load average.
  * PostgreSQL: BENCH_DATABASE_URL, DATABASE_URL or TEST_DATABASE_URL, else an embedded server.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -26,11 +28,12 @@ const SAMPLES = 4000;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
-/** Runs `count` requests from CONCURRENCY senders; requests per second and latency percentiles. */
+/** Runs `count` requests from CONCURRENCY senders; requests per second, latency percentiles and CPU ms per request. */
 async function load(count: number, request: (index: number) => Promise<number>) {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let index = next++; index < count; index = next++) {
@@ -42,8 +45,20 @@ async function load(count: number, request: (index: number) => Promise<number>) 
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
-  return { perSecond: count / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    perSecond: count / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    cpuMs: (used.user + used.system) / 1000 / count,
+  };
+}
+
+/** Transactions that wrote delivery rows so far: each writes its rows with its own xmin. */
+async function transactionsSoFar(db: ReturnType<typeof createDb>): Promise<number> {
+  const [row] = await db.$queryRaw<{ transactions: number }[]>`SELECT count(DISTINCT xmin::text)::int AS "transactions" FROM "Delivery"`;
+  return row?.transactions ?? 0;
 }
 
 export async function benchDelivery(): Promise<{ table: string }> {
@@ -121,10 +136,13 @@ export async function benchDelivery(): Promise<{ table: string }> {
       });
     // Warm-up: connections, prepared plans, the secret.
     await load(200, (index) => post(overlays[index % overlays.length]!, JSON.stringify({ sampleId: randomUUID(), viewers: 100 })));
+    const loadAverage = os.loadavg()[0]!;
     const peer = await load(SAMPLES, () => get(`${origin}/healthz`));
+    const before = await transactionsSoFar(db);
     const samples = await load(SAMPLES, (index) =>
       post(overlays[index % overlays.length]!, JSON.stringify({ sampleId: randomUUID(), viewers: 100 + (index % 900) })),
     );
+    const transactions = (await transactionsSoFar(db)) - before;
     const recorded = await db.delivery.count({ where: { status: 'PAID' } });
     if (recorded < SAMPLES) throw new Error(`only ${recorded} of the samples were paid`);
     const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -133,7 +151,10 @@ export async function benchDelivery(): Promise<{ table: string }> {
       table: `| measure | value | target |
 | --- | --- | --- |
 | peer: GET /healthz on the campaign subgraph, ${CONCURRENCY} concurrent senders, ${SAMPLES.toLocaleString('en-US')} requests | ${rate(peer.perSecond)} (p50 ${ms(peer.p50)}, p99 ${ms(peer.p99)}) | |
-| viewer samples through POST /overlay/:token/samples (${CAMPAIGNS} campaigns x ${STREAMERS_PER_CAMPAIGN} streamers, CPM, each one transaction with the campaign row locked), ${CONCURRENCY} concurrent senders, ${SAMPLES.toLocaleString('en-US')} samples | ${rate(samples.perSecond)} = ${(samples.perSecond / peer.perSecond).toFixed(2)}x the peer (p50 ${ms(samples.p50)}, p99 ${ms(samples.p99)}) | |`,
+| viewer samples through POST /overlay/:token/samples (${CAMPAIGNS} campaigns x ${STREAMERS_PER_CAMPAIGN} streamers, CPM, recorded under the campaign's row lock, group commit), ${CONCURRENCY} concurrent senders, ${SAMPLES.toLocaleString('en-US')} samples | ${rate(samples.perSecond)} = ${(samples.perSecond / peer.perSecond).toFixed(2)}x the peer (p50 ${ms(samples.p50)}, p99 ${ms(samples.p99)}) | ≥ 1,000 /s |
+| diagnostic: CPU of this process (server and senders) per request: peer / sample | ${ms(peer.cpuMs)} / ${ms(samples.cpuMs)} | |
+| diagnostic: samples per transaction (${transactions.toLocaleString('en-US')} transactions for the ${SAMPLES.toLocaleString('en-US')} samples) | ${(SAMPLES / transactions).toFixed(1)} | |
+| diagnostic: load average (1 min) of the machine before the peer | ${loadAverage.toFixed(1)} (${os.cpus().length} cores) | |`,
     };
   } finally {
     if (previousInterval === undefined) delete process.env['SAMPLE_MIN_INTERVAL_SECONDS'];

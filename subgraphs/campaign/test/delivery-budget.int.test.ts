@@ -67,6 +67,12 @@ describe('spending under concurrent deliveries', () => {
     expect(after).toMatchObject({ status: 'COMPLETED', spent: { amountMinor: 1000 } });
     const { rows } = await sql.query(`SELECT sum("amountMinor")::text AS "held" FROM "Earning" WHERE "campaignId" = $1`, [campaignId]);
     expect(rows[0].held).toBe('1000');
+    // The wallet is asked to release the reservation, keeping all of it for the earnings in review.
+    const release = await sql.query(
+      `SELECT "envelope"->'data' AS "data" FROM "OutboxEvent" WHERE "type" = 'campaign.budget.release-requested' AND "subject" = $1`,
+      [campaignId],
+    );
+    expect(release.rows.map((row) => row.data)).toEqual([expect.objectContaining({ spentMinor: '1000', status: 'COMPLETED' })]);
   });
 
   it('keeps each streamer under the per-streamer cap and the campaign under its daily cap', async () => {

@@ -1,192 +1,221 @@
-import { DeliveryRecorded, writeEvent } from '@gametriggers/events';
+import { DeliveryRecorded, uuidv7, writeEvent } from '@gametriggers/events';
 import { scheduleCampaignJobs } from '../campaign/campaign-jobs';
 import { writeCampaignChanged } from '../campaign/write-campaign-changed';
 import type { Db } from '../db';
-import type { Campaign, Delivery, Participation, Prisma } from '../generated/prisma/client';
-import type { DeliveryKind, DeliveryStatus } from '../generated/prisma/enums';
+import type { Prisma } from '../generated/prisma/client';
 import { deliveryConfig } from './delivery-config';
-import { capped, priceOf } from './pricing';
+import { lockCampaign, readItemStates, writeDeliveries } from './delivery-statements';
+import type { DeliveredItem, LockedCampaign, OutboxRow } from './delivery-statements';
+import { planBatch } from './plan-deliveries';
+import type { Outcome, PendingDelivery } from './plan-deliveries';
+import { DeliveryRefusedError } from './record-delivery-types';
+import type { DeliveryReport, RecordedDelivery } from './record-delivery-types';
 
-export interface DeliveryReport {
-  participationId: string;
-  kind: DeliveryKind;
-  /** Same key, same participation and kind: the same delivery (a retry or a replay), counted once. */
-  dedupKey: string;
-  /** Viewers of a sample (0 when unknown); 1 for a click or a conversion. */
-  quantity: bigint;
-  /** Tokens name a generation of the participation's links; an older one is revoked. */
-  generation?: number;
+export { DeliveryRefusedError } from './record-delivery-types';
+export type { DeliveryReport, RecordedDelivery, RecordedDeliveryRow } from './record-delivery-types';
+
+/** Deliveries of one campaign recorded in one transaction at most (bounds the statements and the lock's hold). */
+const MAX_BATCH = 64;
+/** Participations whose campaign this process remembers (a participation never changes campaign). */
+const MAX_REMEMBERED = 100_000;
+/** The start of the statement writeEvent sends; its parameters are (id, type, subject, envelope). */
+const OUTBOX_INSERT = 'INSERT INTO "OutboxEvent" ("id", "type", "subject", "envelope")';
+
+interface Waiting extends PendingDelivery {
+  resolve: (recorded: RecordedDelivery) => void;
+  reject: (error: unknown) => void;
 }
-
-/** Why a delivery was not recorded at all (the HTTP layer answers with the code). */
-export class DeliveryRefusedError extends Error {
-  override readonly name = 'DeliveryRefusedError';
-  constructor(
-    readonly code: 'UNKNOWN_LINK' | 'NOT_TAKING_PART' | 'CAMPAIGN_NOT_RUNNING',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface RecordedDelivery {
-  delivery: Delivery;
-  /** The delivery had been recorded before: nothing was counted or charged again. */
-  duplicate: boolean;
-}
-
-const dayOf = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 
 /**
- * Records one delivery, in one transaction that first locks the campaign's row: deliveries of a
- * campaign are counted one at a time, so the budget, the daily cap and the per-streamer cap are
- * never overspent however many arrive at once (the database also refuses spent > budget). The
- * delivery is deduplicated, checked for plausibility (flagged ones are recorded and cost nothing),
- * priced, cut to what the limits leave, charged to the campaign and held as the streamer's
- * earning for the review period; DeliveryRecorded goes to the outbox with it. When the budget is
- * spent the campaign completes in the same transaction.
+ * One campaign's deliveries waiting in this process; `armed`: a transaction of the campaign is
+ * started and has not yet taken its batch (it waits for the lock); `running`: its transactions.
+ */
+interface Lane {
+  waiting: Waiting[];
+  armed: boolean;
+  running: number;
+}
+
+/** Per database client: the participations' campaigns, and a lane per campaign with deliveries under way. */
+interface Ingest {
+  campaigns: Map<string, string>;
+  lanes: Map<string, Lane>;
+}
+
+const ingests = new WeakMap<Db, Ingest>();
+
+/**
+ * Records one delivery. Deliveries of a campaign are counted one at a time under its row lock, so
+ * the budget, the daily cap and the per-streamer cap are never overspent however many arrive at
+ * once (the database also refuses spent > budget). Each delivery is deduplicated, checked for
+ * plausibility (flagged ones are recorded and cost nothing), priced, cut to what the limits
+ * leave, charged to the campaign and held as the streamer's earning for the review period;
+ * DeliveryRecorded goes to the outbox with it. When the budget is spent the campaign completes in
+ * the same transaction.
+ *
+ * Group commit: since a campaign's deliveries wait for its lock anyway, a delivery that finds no
+ * transaction of its campaign waiting for the lock starts one; that transaction takes every
+ * delivery waiting at the moment it gets the lock, and records them together (a lock, a read and a
+ * write statement for the whole batch, decided in arrival order exactly as one transaction each
+ * would be: plan-deliveries.ts). So at most two transactions of a campaign run at once in this
+ * process: one holding the lock, the next queued on it with its BEGIN and lock request already
+ * sent. Resolves once the delivery's transaction has committed.
  */
 export async function recordDelivery(db: Db, report: DeliveryReport, now = new Date()): Promise<RecordedDelivery> {
-  const config = deliveryConfig();
-  return db.$transaction(async (tx) => {
-    const [campaign] = await tx.$queryRaw<Campaign[]>`
-      SELECT campaign.* FROM "Campaign" AS campaign
-      JOIN "Participation" AS participation ON participation."campaignId" = campaign."id"
-      WHERE participation."id" = ${report.participationId}::uuid
-      FOR UPDATE OF campaign`;
-    const participation = campaign && (await tx.participation.findUnique({ where: { id: report.participationId } }));
-    if (!campaign || !participation) throw new DeliveryRefusedError('UNKNOWN_LINK', 'No such overlay or link');
-    if (report.generation !== undefined && report.generation !== participation.overlayGeneration) {
-      throw new DeliveryRefusedError('UNKNOWN_LINK', 'This link was replaced; use the current one');
+  const ingest = ingestOf(db);
+  const campaignId = await campaignOf(db, ingest, report.participationId);
+  if (!campaignId) throw new DeliveryRefusedError('UNKNOWN_LINK', 'No such overlay or link');
+  return new Promise<RecordedDelivery>((resolve, reject) => {
+    let lane = ingest.lanes.get(campaignId);
+    if (!lane) {
+      lane = { waiting: [], armed: false, running: 0 };
+      ingest.lanes.set(campaignId, lane);
     }
-    if (participation.status !== 'ACCEPTED')
-      throw new DeliveryRefusedError('NOT_TAKING_PART', 'The streamer is not taking part in this campaign');
-    if (campaign.status !== 'ACTIVE' || now < campaign.startsAt || now >= campaign.endsAt) {
-      throw new DeliveryRefusedError('CAMPAIGN_NOT_RUNNING', 'The campaign is not running now');
-    }
-
-    const key = { participationId_kind_dedupKey: { participationId: participation.id, kind: report.kind, dedupKey: report.dedupKey } };
-    const earlier = await tx.delivery.findUnique({ where: key });
-    if (earlier) return { delivery: earlier, duplicate: true };
-
-    const flag = await implausibility(tx, campaign, participation, report, now, config);
-    const startsStream =
-      report.kind === 'VIEWER_SAMPLE' &&
-      (!participation.lastSampleAt || now.getTime() - participation.lastSampleAt.getTime() >= config.STREAM_GAP_SECONDS * 1000);
-    const price = flag
-      ? 0n
-      : priceOf({
-          model: campaign.pricingModel,
-          rateMinor: campaign.rateMinor,
-          kind: report.kind,
-          quantity: report.quantity,
-          viewMinutesBefore: participation.viewMinutes,
-          startsStream,
-        });
-    const day = dayOf(now);
-    const spentToday = campaign.dailyCapMinor
-      ? ((await tx.campaignDailySpend.findUnique({ where: { campaignId_day: { campaignId: campaign.id, day } } }))?.spentMinor ?? 0n)
-      : 0n;
-    const { charge, limit } = capped(price, {
-      budget: campaign.budgetMinor - campaign.spentMinor,
-      daily: campaign.dailyCapMinor === null ? null : campaign.dailyCapMinor - spentToday,
-      perStreamer: campaign.perStreamerCapMinor === null ? null : campaign.perStreamerCapMinor - participation.earningsMinor,
-    });
-    const status: DeliveryStatus = flag ? 'FLAGGED' : limit ? 'CAPPED' : 'PAID';
-
-    const delivery = await tx.delivery.create({
-      data: {
-        participationId: participation.id,
-        campaignId: campaign.id,
-        kind: report.kind,
-        dedupKey: report.dedupKey,
-        quantity: report.quantity,
-        costMinor: charge,
-        status,
-        reason: flag ?? (limit ? `${limit} reached: charged ${charge} of ${price}` : null),
-        occurredAt: now,
-      },
-    });
-    const counted = status !== 'FLAGGED' && report.kind === 'VIEWER_SAMPLE';
-    await tx.participation.update({
-      where: { id: participation.id },
-      data: {
-        ...(report.kind === 'VIEWER_SAMPLE' ? { lastSampleAt: now } : {}),
-        ...(counted ? { viewMinutes: { increment: report.quantity } } : {}),
-        ...(charge > 0n ? { earningsMinor: { increment: charge } } : {}),
-      },
-    });
-    let spent = campaign.spentMinor;
-    if (charge > 0n) {
-      spent += charge;
-      await tx.campaign.update({ where: { id: campaign.id }, data: { spentMinor: spent } });
-      if (campaign.dailyCapMinor) {
-        await tx.campaignDailySpend.upsert({
-          where: { campaignId_day: { campaignId: campaign.id, day } },
-          create: { campaignId: campaign.id, day, spentMinor: charge },
-          update: { spentMinor: { increment: charge } },
-        });
-      }
-      await tx.earning.create({
-        data: {
-          deliveryId: delivery.id,
-          participationId: participation.id,
-          campaignId: campaign.id,
-          streamerId: participation.streamerId,
-          brandId: campaign.brandId,
-          currency: campaign.currency,
-          amountMinor: charge,
-          releaseAt: new Date(now.getTime() + config.EARNINGS_REVIEW_SECONDS * 1000),
-        },
-      });
-    }
-    await writeEvent(tx, DeliveryRecorded, {
-      subject: campaign.id,
-      data: {
-        deliveryId: delivery.id,
-        campaignId: campaign.id,
-        participationId: participation.id,
-        streamerId: participation.streamerId,
-        brandId: campaign.brandId,
-        kind: report.kind,
-        quantity: Number(report.quantity),
-        status,
-        costMinor: charge.toString(),
-        currency: campaign.currency,
-        occurredAt: now.toISOString(),
-      },
-    });
-    if (spent >= campaign.budgetMinor) await completeSpentCampaign(tx, campaign.id);
-    return { delivery, duplicate: false };
+    const at = now.getTime();
+    lane.waiting.push({ report, now, deliveryId: uuidv7(at), earningId: uuidv7(at), resolve, reject });
+    if (!lane.armed) arm(db, ingest, campaignId, lane);
   });
 }
 
-/** Why a delivery should not be paid, or undefined when it is plausible. */
-async function implausibility(
-  tx: Prisma.TransactionClient,
-  campaign: Campaign,
-  participation: Participation,
-  report: DeliveryReport,
-  now: Date,
-  config: ReturnType<typeof deliveryConfig>,
-): Promise<string | undefined> {
-  if (report.kind === 'VIEWER_SAMPLE') {
-    if (participation.lastSampleAt && now.getTime() - participation.lastSampleAt.getTime() < config.SAMPLE_MIN_INTERVAL_SECONDS * 1000) {
-      return `burst: a sample ${Math.round((now.getTime() - participation.lastSampleAt.getTime()) / 1000)} s after the previous one (overlays report once a minute)`;
-    }
-    const ceiling = Math.min(
-      config.VIEWER_CEILING,
-      campaign.maxAverageViewers ? campaign.maxAverageViewers * config.VIEWER_PLAUSIBILITY_FACTOR : config.VIEWER_CEILING,
-    );
-    if (report.quantity > BigInt(ceiling)) return `implausible audience: ${report.quantity} viewers reported, at most ${ceiling} expected`;
+function ingestOf(db: Db): Ingest {
+  let ingest = ingests.get(db);
+  if (!ingest) {
+    ingest = { campaigns: new Map(), lanes: new Map() };
+    ingests.set(db, ingest);
   }
-  if (report.kind === 'CLICK') {
-    const recent = await tx.delivery.count({
-      where: { participationId: participation.id, kind: 'CLICK', occurredAt: { gt: new Date(now.getTime() - 60_000) } },
+  return ingest;
+}
+
+/** The participation's campaign (remembered: it never changes); undefined when there is no such participation. */
+async function campaignOf(db: Db, ingest: Ingest, participationId: string): Promise<string | undefined> {
+  const known = ingest.campaigns.get(participationId);
+  if (known) return known;
+  const [row] = await db.$queryRaw<{ campaignId: string }[]>`
+    SELECT "campaignId"::text FROM "Participation" WHERE "id" = ${participationId}::uuid`;
+  if (!row) return undefined;
+  if (ingest.campaigns.size >= MAX_REMEMBERED) ingest.campaigns.clear();
+  ingest.campaigns.set(participationId, row.campaignId);
+  return row.campaignId;
+}
+
+/**
+ * Starts the campaign's next transaction. Once it has the lock it takes the deliveries waiting
+ * then (up to MAX_BATCH; more arm another), and answers each. When the transaction fails nothing
+ * of it was written: a batch of several is recorded again one delivery per transaction, so one
+ * delivery's failure fails it alone; a failure before the batch was taken (no connection, no
+ * lock) fails the deliveries that were waiting for it.
+ */
+function arm(db: Db, ingest: Ingest, campaignId: string, lane: Lane): void {
+  lane.armed = true;
+  lane.running += 1;
+  let batch: Waiting[] | undefined;
+  const take = () => {
+    lane.armed = false;
+    batch = lane.waiting.splice(0, MAX_BATCH);
+    if (lane.waiting.length > 0) arm(db, ingest, campaignId, lane);
+    return batch;
+  };
+  void recordBatch(db, campaignId, take)
+    .then(
+      (outcomes) => answer(batch ?? [], outcomes),
+      async (error: unknown) => {
+        if (!batch) {
+          lane.armed = false;
+          for (const waiting of lane.waiting.splice(0)) waiting.reject(error);
+        } else if (batch.length === 1) batch[0]!.reject(error);
+        else for (const one of batch) await recordAlone(db, campaignId, one);
+      },
+    )
+    .finally(() => {
+      lane.running -= 1;
+      if (lane.running === 0 && lane.waiting.length === 0) ingest.lanes.delete(campaignId);
     });
-    if (recent >= config.CLICKS_PER_MINUTE_LIMIT) return `burst: more than ${config.CLICKS_PER_MINUTE_LIMIT} clicks in a minute`;
+}
+
+/** Records one delivery in a transaction of its own (after its batch failed). */
+async function recordAlone(db: Db, campaignId: string, waiting: Waiting): Promise<void> {
+  try {
+    answer([waiting], await recordBatch(db, campaignId, () => [waiting]));
+  } catch (error) {
+    waiting.reject(error);
   }
-  return undefined;
+}
+
+/** Resolves or rejects each delivery of a committed batch with its outcome. */
+function answer(batch: Waiting[], outcomes: Outcome[]): void {
+  outcomes.forEach((outcome, index) => {
+    const waiting = batch[index]!;
+    if ('recorded' in outcome) waiting.resolve(outcome.recorded);
+    else waiting.reject(outcome.refused);
+  });
+}
+
+/**
+ * One transaction: lock the campaign, take the batch (`take`: what is waiting once the lock is
+ * held), read what it depends on, decide, write, complete the campaign if its budget is spent.
+ */
+async function recordBatch(db: Db, campaignId: string, take: () => PendingDelivery[]): Promise<Outcome[]> {
+  const config = deliveryConfig();
+  return db.$transaction(async (tx) => {
+    const campaign = await lockCampaign(tx, campaignId);
+    const batch = take();
+    if (batch.length === 0) return [];
+    if (!campaign) return batch.map(() => ({ refused: new DeliveryRefusedError('UNKNOWN_LINK', 'No such overlay or link') }));
+    const states = await readItemStates(
+      tx,
+      campaignId,
+      batch.map(({ report, now }) => ({ ...report, now })),
+    );
+    const plan = planBatch(campaign, batch, states, config);
+    if (plan.recorded.length > 0) {
+      const events = await Promise.all(plan.recorded.map((item) => deliveryRecordedRow(campaign, item)));
+      await writeDeliveries(tx, campaign, plan.recorded, events, config.EARNINGS_REVIEW_SECONDS);
+    }
+    if (plan.completes) await completeSpentCampaign(tx, campaign.id);
+    return plan.outcomes;
+  });
+}
+
+/**
+ * DeliveryRecorded's outbox row, built and checked against its contract by writeEvent itself, then
+ * inserted by writeDeliveries' statement with the rest instead of in a round trip of its own.
+ */
+async function deliveryRecordedRow(campaign: LockedCampaign, item: DeliveredItem): Promise<OutboxRow> {
+  let row: OutboxRow | undefined;
+  const capture = {
+    $executeRawUnsafe: (query: string, ...values: unknown[]) => {
+      const [id, type, subject, envelope] = values;
+      if (
+        !query.startsWith(OUTBOX_INSERT) ||
+        typeof id !== 'string' ||
+        typeof type !== 'string' ||
+        typeof subject !== 'string' ||
+        typeof envelope !== 'string'
+      ) {
+        throw new Error(`writeEvent's outbox insert changed: ${query}`);
+      }
+      row = { id, type, subject, envelope };
+      return Promise.resolve(1);
+    },
+  };
+  await writeEvent(capture, DeliveryRecorded, {
+    subject: campaign.id,
+    data: {
+      deliveryId: item.deliveryId,
+      campaignId: campaign.id,
+      participationId: item.report.participationId,
+      streamerId: item.streamerId,
+      brandId: campaign.brandId,
+      kind: item.report.kind,
+      quantity: Number(item.report.quantity),
+      status: item.status,
+      costMinor: item.charge.toString(),
+      currency: campaign.currency,
+      occurredAt: item.now.toISOString(),
+    },
+  });
+  if (!row) throw new Error('writeEvent wrote no outbox row');
+  return row;
 }
 
 /** The budget is spent: the system completes the campaign (with its event and jobs), in the delivery's transaction. */
