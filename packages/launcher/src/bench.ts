@@ -15,7 +15,9 @@
  *  5. delivery ingestion (./bench-delivery): overlay viewer samples over HTTP into PostgreSQL,
  *     next to the same server's HTTP floor;
  *  6. conflict evaluation (./bench-conflicts): one campaign against 100,000 active campaigns,
- *     10,000 participations and 50 rules, next to a naive full scan.
+ *     10,000 participations and 50 rules, next to a naive full scan;
+ *  7. wallet transfers (./bench-wallet): postings per second between random accounts and through
+ *     the hot platform fee account, next to pgbench's TPC-B-like run on the same server.
  * Prints Markdown tables; BENCHMARKS.md keeps the latest figures.
  */
 import { spawn } from 'node:child_process';
@@ -39,6 +41,7 @@ import { demoIds } from '@gametriggers/prisma-tools';
 import { benchConflicts } from './bench-conflicts';
 import { benchDelivery } from './bench-delivery';
 import { benchEvents } from './bench-events';
+import { benchWallet } from './bench-wallet';
 import { allSubgraphs } from './subgraphs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -202,6 +205,7 @@ try {
   const events = await benchEvents();
   console.log(events.table ? `\n${events.table}` : `\n${events.note}`);
   console.log(`\n${(await benchDelivery()).table}`);
+  console.log(`\n${(await benchWallet()).table}`);
   const conflicts = await benchConflicts();
   console.log(conflicts.table ? `\n${conflicts.table}` : `\n${conflicts.note}`);
 } finally {
