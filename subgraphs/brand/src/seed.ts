@@ -1,9 +1,14 @@
 import { demoIds } from '@gametriggers/prisma-tools';
+import { publishCreatedBrand } from './brand/brand-profile-event';
 import type { Db } from './db';
 
 const address = { billingLine2: null, billingRegion: null, contactPhone: null };
 
-/** Three demo brands; upserts, so a restart changes nothing. */
+/**
+ * Three demo brands, each created with its BrandProfileChanged in one transaction, so consumers
+ * (conflict) learn the demo brands' industries like any other's. A brand already there is left
+ * alone (no event either): a restart changes nothing.
+ */
 export async function seedDemo(db: Db): Promise<void> {
   const brands = [
     {
@@ -68,7 +73,9 @@ export async function seedDemo(db: Db): Promise<void> {
     },
   ];
   for (const brand of brands) {
-    const data = { ...address, ...brand };
-    await db.brand.upsert({ where: { id: brand.id }, create: data, update: {} });
+    await db.$transaction(async (tx) => {
+      if (await tx.brand.findUnique({ where: { id: brand.id }, select: { id: true } })) return;
+      await publishCreatedBrand(tx, await tx.brand.create({ data: { ...address, ...brand } }));
+    });
   }
 }

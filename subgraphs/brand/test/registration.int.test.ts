@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrandRegistered, BrandRegistrationRejected, PermanentEventError, RegistrationRequested } from '@gametriggers/events';
+import {
+  BrandProfileChanged,
+  BrandRegistered,
+  BrandRegistrationRejected,
+  PermanentEventError,
+  RegistrationRequested,
+} from '@gametriggers/events';
 import type { ConsumerOptions, EventData, EventEnvelope } from '@gametriggers/events';
 import { silentLogger, startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
@@ -96,15 +102,25 @@ describe('brand registrations', () => {
         budgetRange: { min: { amount: '5000.00', currency: 'USD' }, max: { amount: '25000.50' } },
       },
     });
+    // The new brand's facts for other domains (revision 1), then the answer to identity.
     expect(await answers(data.entityId)).toEqual([
+      {
+        type: BrandProfileChanged.type,
+        data: { brandId: data.entityId, industry: 'beverages', contentCategories: ['fps', 'battle-royale'], revision: 1 },
+        correlationid: expect.any(String),
+      },
       { type: BrandRegistered.type, data: { accountId: data.accountId, entityId: data.entityId }, correlationid: data.accountId },
     ]);
     expect(await inboxed(event.id)).toBe(1);
 
-    // The same request under another event id: the brand exists, so it is answered as registered again.
+    // The same request under another event id: the brand exists, so it is answered as registered again (no second profile event).
     await consumer.handle(envelope(data));
     expect(await db.brand.count({ where: { id: data.entityId } })).toBe(1);
-    expect((await answers(data.entityId)).map((answer) => answer.type)).toEqual([BrandRegistered.type, BrandRegistered.type]);
+    expect((await answers(data.entityId)).map((answer) => answer.type)).toEqual([
+      BrandProfileChanged.type,
+      BrandRegistered.type,
+      BrandRegistered.type,
+    ]);
   });
 
   it('applies GraphQL defaults to what the profile leaves out', async () => {

@@ -1,4 +1,5 @@
-import { demoIds } from '@gametriggers/prisma-tools';
+import { demoIds, demoStreamerFacts } from '@gametriggers/prisma-tools';
+import { streamerFactsOf } from './streamer-facts/apply-streamer-profile-changed';
 import type { Db } from './db';
 import type { Prisma } from './generated/prisma/client';
 
@@ -69,12 +70,28 @@ const demoCategories: [string, string | null][] = [
   ['automotive', null],
 ];
 
-/** The brands' own categories, inherited by all their campaigns (their industries in the brand subgraph). */
+/**
+ * The brands' own categories, inherited by all their campaigns: their industries in the brand
+ * subgraph's seed, as its BrandProfileChanged events (revision 1) bring them too; revision 0 here,
+ * so those events replace these facts with the same values. Voltage's campaigns are energy drinks
+ * through their own categories.
+ */
 const demoBrandFacts: Prisma.BrandFactsCreateInput[] = [
-  { brandId: brands.voltage, categories: ['energy-drinks'] },
+  { brandId: brands.voltage, categories: ['beverages'] },
   { brandId: brands.pixelforge, categories: ['gaming-hardware'] },
   { brandId: brands.nordwind, categories: ['automotive'] },
 ];
+
+/**
+ * What custom rules read about the four demo streamers, derived as their StreamerProfileChanged
+ * events (revision 1) bring them; revision 0 here, so those events replace these facts with the same
+ * values. Here as well so the demo holds them even when those events went out before this
+ * subgraph's queue existed (a first start).
+ */
+const demoStreamers: Prisma.StreamerFactsCreateInput[] = demoStreamerFacts.map((profile) => ({
+  streamerId: profile.streamerId,
+  ...streamerFactsOf(profile),
+}));
 
 /**
  * Facts of the four demo campaigns, in step with the campaign subgraph's seed. Voltage Summer
@@ -127,7 +144,7 @@ const demoFacts: Prisma.CampaignFactsCreateInput[] = [
 ];
 
 /**
- * The demo rules (by name), category hierarchy, brands' categories and campaigns' facts; upserts
+ * The demo rules (by name), category hierarchy, brands' categories, streamers' and campaigns' facts; upserts
  * that change nothing already there, so a restart changes nothing.
  */
 export async function seedDemo(db: Db): Promise<void> {
@@ -135,6 +152,7 @@ export async function seedDemo(db: Db): Promise<void> {
     ...demoRules.map((rule) => db.conflictRule.upsert({ where: { name: rule.name }, create: rule, update: {} })),
     ...demoCategories.map(([slug, parentSlug]) => db.category.upsert({ where: { slug }, create: { slug, parentSlug }, update: {} })),
     ...demoBrandFacts.map((facts) => db.brandFacts.upsert({ where: { brandId: facts.brandId }, create: facts, update: {} })),
+    ...demoStreamers.map((facts) => db.streamerFacts.upsert({ where: { streamerId: facts.streamerId }, create: facts, update: {} })),
     ...demoFacts.map((facts) => db.campaignFacts.upsert({ where: { campaignId: facts.campaignId }, create: facts, update: {} })),
   ]);
 }

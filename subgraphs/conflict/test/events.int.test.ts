@@ -1,6 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CampaignChanged, ParticipationApplied, PermanentEventError } from '@gametriggers/events';
+import {
+  BrandProfileChanged,
+  CampaignChanged,
+  ParticipationApplied,
+  PermanentEventError,
+  StreamerProfileChanged,
+} from '@gametriggers/events';
 import type { ConsumerOptions, EventData, EventEnvelope } from '@gametriggers/events';
 import { silentLogger, startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
@@ -93,9 +99,9 @@ async function storedRevision(campaignId: string): Promise<number | undefined> {
 }
 
 describe('the CampaignChanged consumer', () => {
-  it('binds the conflict queue to CampaignChanged and to applications (application-check.int.test.ts)', () => {
+  it('binds the conflict queue to CampaignChanged, applications (application-check.int.test.ts) and profiles (profile-facts.int.test.ts)', () => {
     expect(consumer.consumer).toBe('conflict');
-    expect(consumer.contracts).toEqual([CampaignChanged, ParticipationApplied]);
+    expect(consumer.contracts).toEqual([CampaignChanged, ParticipationApplied, StreamerProfileChanged, BrandProfileChanged]);
   });
 
   it("records a campaign's facts from its event, normalised, and once in the inbox", async () => {

@@ -1,5 +1,7 @@
 import { demoIds } from '@gametriggers/prisma-tools';
 import type { Db } from './db';
+import { publishCreatedStreamer } from './streamer/streamer-profile-event';
+import { streamerInclude } from './streamer/streamer-row';
 import type { AgeRange, Platform, StreamerVerificationStatus } from './generated/prisma/client';
 
 interface DemoPlatform {
@@ -136,19 +138,25 @@ const streamers: DemoStreamer[] = [
   },
 ];
 
-/** The four demo streamers and their channels; upserts, so a restart changes nothing. */
+/**
+ * The four demo streamers and their channels, each created with its StreamerProfileChanged in one
+ * transaction, so consumers (conflict, campaign) learn the demo streamers' facts like any other's.
+ * A streamer already there is left alone (no event either): a restart changes nothing.
+ */
 export async function seedDemo(db: Db): Promise<void> {
   const syncedAt = new Date();
   for (const { platforms, ...streamer } of streamers) {
     await db.$transaction(async (tx) => {
-      await tx.streamer.upsert({ where: { id: streamer.id }, create: { ...streamer, avatarUrl: null }, update: {} });
-      for (const platform of platforms) {
-        await tx.streamerPlatformProfile.upsert({
-          where: { streamerId_platform: { streamerId: streamer.id, platform: platform.platform } },
-          create: { ...platform, streamerId: streamer.id, lastSyncedAt: syncedAt },
-          update: {},
-        });
-      }
+      if (await tx.streamer.findUnique({ where: { id: streamer.id }, select: { id: true } })) return;
+      const row = await tx.streamer.create({
+        data: {
+          ...streamer,
+          avatarUrl: null,
+          platforms: { create: platforms.map((platform) => ({ ...platform, lastSyncedAt: syncedAt })) },
+        },
+        include: streamerInclude,
+      });
+      await publishCreatedStreamer(tx, row);
     });
   }
 }

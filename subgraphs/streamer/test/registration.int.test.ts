@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermanentEventError, RegistrationRequested, StreamerRegistered, StreamerRegistrationRejected } from '@gametriggers/events';
+import {
+  PermanentEventError,
+  RegistrationRequested,
+  StreamerProfileChanged,
+  StreamerRegistered,
+  StreamerRegistrationRejected,
+} from '@gametriggers/events';
 import type { ConsumerOptions, EventData, EventEnvelope } from '@gametriggers/events';
 import { silentLogger, startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
@@ -109,15 +115,31 @@ describe('streamer registrations', () => {
         },
       ],
     });
+    // The new streamer's facts for other domains (revision 1), then the answer to identity.
     expect(await answers(data.entityId)).toEqual([
+      {
+        type: StreamerProfileChanged.type,
+        data: {
+          streamerId: data.entityId,
+          country: 'US',
+          languages: ['en'],
+          audienceAgeRanges: [],
+          platforms: [{ platform: 'TWITCH', averageViewers: 6_800, peakViewers: 24_500, categories: ['fps', 'tactical-shooter'] }],
+          revision: 1,
+        },
+      },
       { type: StreamerRegistered.type, data: { accountId: data.accountId, entityId: data.entityId } },
     ]);
     expect(await inboxed(event.id)).toBe(1);
 
-    // The same request under another event id: answered as registered again, no second streamer.
+    // The same request under another event id: answered as registered again, no second streamer nor profile event.
     await consumer.handle(envelope(data));
     expect(await db.streamer.count({ where: { id: data.entityId } })).toBe(1);
-    expect(await answers(data.entityId)).toHaveLength(2);
+    expect((await answers(data.entityId)).map((answer) => answer.type)).toEqual([
+      StreamerProfileChanged.type,
+      StreamerRegistered.type,
+      StreamerRegistered.type,
+    ]);
   });
 
   it('rejects a display name already taken (ignoring case), creating nothing but the answer', async () => {

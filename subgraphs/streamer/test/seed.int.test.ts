@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds } from '@gametriggers/prisma-tools';
+import { StreamerProfileChanged } from '@gametriggers/events';
+import type { EventData } from '@gametriggers/events';
+import { demoIds, demoStreamerFacts } from '@gametriggers/prisma-tools';
 import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
@@ -59,5 +61,24 @@ describe('demo seed', () => {
 
     const fps = await subgraph.query(`{ streamers(category: "battle-royale", platform: TWITCH) { nodes { displayName } } }`);
     expect(fps.data!['streamers'].nodes).toEqual([{ displayName: 'Gridlock' }]);
+  });
+
+  it("publishes each demo streamer's facts once (StreamerProfileChanged, revision 1), as the other seeds have them", async () => {
+    await seedDemo(db);
+    await seedDemo(db);
+    const events = await db.outboxEvent.findMany({ where: { type: StreamerProfileChanged.type }, orderBy: { sequence: 'asc' } });
+    const data = events.map((event) => (event.envelope as { data: EventData<typeof StreamerProfileChanged> }).data);
+    expect(events.map((event) => event.subject)).toEqual(Object.values(demoIds.streamers));
+    expect(data.map((profile) => profile.revision)).toEqual([1, 1, 1, 1]);
+    // The facts every other seed starts from (prisma-tools' demoStreamerFacts) are what these events carry.
+    const byPlatform = (a: { platform: string }, b: { platform: string }) => a.platform.localeCompare(b.platform);
+    for (const facts of demoStreamerFacts) {
+      const event = data.find((profile) => profile.streamerId === facts.streamerId)!;
+      expect({ ...event, platforms: [...event.platforms].sort(byPlatform) }).toEqual({
+        ...facts,
+        platforms: [...facts.platforms].sort(byPlatform),
+        revision: 1,
+      });
+    }
   });
 });

@@ -39,7 +39,7 @@ export class BrandResolver {
   @Authorized('ADMIN')
   @Mutation(() => Brand, { description: 'Admins only: brands sign up through identity (registerBrand).' })
   async createBrand(@Arg('input', () => CreateBrandInput) input: CreateBrandInput, @Ctx() ctx: Context): Promise<Brand> {
-    return toBrand(await createBrand(ctx.db, input));
+    return toBrand(await ctx.db.$transaction((tx) => createBrand(tx, input)));
   }
 
   @Mutation(() => Brand, { description: 'The brand itself or an admin.' })

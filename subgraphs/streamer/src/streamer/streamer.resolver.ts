@@ -38,7 +38,7 @@ export class StreamerResolver {
       'Admins only (streamers sign up through identity: registerStreamer). Fails with CONFLICT on input.displayName when the name is taken (ignoring case).',
   })
   async createStreamer(@Arg('input', () => CreateStreamerInput) input: CreateStreamerInput, @Ctx() ctx: Context): Promise<Streamer> {
-    return toStreamer(await createStreamer(ctx.db, input));
+    return toStreamer(await ctx.db.$transaction((tx) => createStreamer(tx, input)));
   }
 
   @Mutation(() => Streamer, { description: 'The streamer themself or an admin.' })

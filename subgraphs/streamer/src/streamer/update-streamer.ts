@@ -1,11 +1,13 @@
-import { NotFoundError, isUuid } from '@gametriggers/federation';
 import type { Db } from '../db';
 import type { UpdateStreamerInput } from './streamer.inputs';
 import { demographicsData, rethrowDisplayNameTaken } from './streamer-data';
-import { streamerInclude } from './streamer-row';
+import { changeStreamerProfile } from './streamer-profile-event';
 
+/**
+ * Changes the fields given. New demographics (country, languages, audience ages) publish
+ * StreamerProfileChanged with the change; everything else (bio, display name, interests) does not.
+ */
 export async function updateStreamer(db: Db, id: string, input: UpdateStreamerInput) {
-  if (!isUuid(id)) throw new NotFoundError('Streamer', id);
   const displayName = input.displayName?.trim();
   const data = {
     ...(displayName !== undefined ? { displayName } : {}),
@@ -14,11 +16,13 @@ export async function updateStreamer(db: Db, id: string, input: UpdateStreamerIn
     ...(input.contactEmail ? { contactEmail: input.contactEmail.toLowerCase() } : {}),
     ...(input.demographics ? demographicsData(input.demographics) : {}),
   };
-  try {
-    const { count } = await db.streamer.updateMany({ where: { id }, data });
-    if (!count) throw new NotFoundError('Streamer', id);
-  } catch (error) {
-    rethrowDisplayNameTaken(error, displayName ?? '', 'input.displayName');
-  }
-  return db.streamer.findUniqueOrThrow({ where: { id }, include: streamerInclude });
+  return db.$transaction((tx) =>
+    changeStreamerProfile(tx, id, async () => {
+      try {
+        await tx.streamer.update({ where: { id }, data });
+      } catch (error) {
+        rethrowDisplayNameTaken(error, displayName ?? '', 'input.displayName');
+      }
+    }),
+  );
 }
