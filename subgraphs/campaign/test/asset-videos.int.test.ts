@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, testAdmin } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { campaignSubgraph } from '../src/index';
+import { runningParticipation } from './delivery-support';
 import { brandIds, campaignIn } from './factories';
 import { mp4Video, webmVideo } from './support/videos';
 
@@ -66,5 +67,13 @@ describe('video creatives', () => {
     expect((await upload(campaignId, 'spot.webm', 'video/webm', text)).status).toBe(415);
     const assets = (await subgraph.query(ASSETS, { id: campaignId }, owner)).data!['campaign'].assets as { status: string }[];
     expect(assets.map((asset) => asset.status)).toEqual(['REJECTED', 'REJECTED']);
+  });
+
+  it('plays the newest creative on the overlay when it is a video: muted, looped, inline, same origin', async () => {
+    const { campaignId, overlayUrl } = await runningParticipation(subgraph);
+    expect((await upload(campaignId, 'spot.mp4', 'video/mp4', mp4Video(10))).status).toBe(201);
+    const page = await fetch(overlayUrl);
+    expect(page.headers.get('content-security-policy')).toContain("media-src 'self'");
+    expect(await page.text()).toMatch(/<video src="\/assets\/[0-9a-f-]+\/[0-9a-f-]+\/original\.mp4" autoplay muted loop playsinline/);
   });
 });

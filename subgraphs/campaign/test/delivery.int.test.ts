@@ -87,6 +87,14 @@ describe('the overlay', () => {
       costMinor: '0',
       reason: expect.stringMatching(/^implausible audience/),
     });
+    // Within the campaign's range, but more than 3x the streamer's known peak (12,000: their profile).
+    await aMinutePasses(participationId);
+    const aboveTheirPeak = await sample(overlayUrl, { sampleId: uuid(), viewers: 36_001 });
+    expect(aboveTheirPeak.body.delivery).toMatchObject({
+      status: 'FLAGGED',
+      costMinor: '0',
+      reason: "implausible audience: 36001 viewers reported, more than 3x the streamer's known peak of 12000",
+    });
     expect((await moneyOf(campaignId)).spent.amountMinor).toBe(125);
   });
 

@@ -17,6 +17,8 @@ const schema = z.object({
     .default(30 * 60),
   /** Reported viewers above this multiple of the campaign's maxAverageViewers are implausible. */
   VIEWER_PLAUSIBILITY_FACTOR: z.coerce.number().int().min(1).default(5),
+  /** Reported viewers above this multiple of the streamer's known peak audience (their profile) are implausible. */
+  VIEWER_PEAK_FACTOR: z.coerce.number().int().min(1).default(3),
   /** Reported viewers above this are implausible whatever the campaign. */
   VIEWER_CEILING: z.coerce.number().int().min(1).default(2_000_000),
   /** Clicks of one participation in one minute beyond this are a burst: recorded, flagged, not paid. */

@@ -67,17 +67,19 @@ export function deliveryRoutes(app: express.Express, db: Db, deps: SubgraphDepen
       return res.status(404).type('text/plain').send('This overlay link is not valid (it may have been replaced).');
     }
     const nonce = randomBytes(16).toString('base64');
+    // The campaign's newest ready creative: an image (its overlay rendition) or a short video (as uploaded).
     const creative = await db.campaignAsset.findFirst({
-      where: { campaignId: participation.campaignId, kind: 'IMAGE', status: 'READY' },
+      where: { campaignId: participation.campaignId, status: 'READY' },
       orderBy: { id: 'desc' },
     });
     const overlayKey = ((creative?.renditions ?? []) as { name: string; key: string }[]).find(
       (rendition) => rendition.name === 'overlay',
     )?.key;
+    const videoKey = creative?.kind === 'VIDEO' ? creative.storageKey : null;
     res
       .set(
         'Content-Security-Policy',
-        `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self'; connect-src 'self'`,
+        `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self'; media-src 'self'; connect-src 'self'`,
       )
       .set('Cache-Control', 'no-store')
       .set('Referrer-Policy', 'no-referrer')
@@ -87,6 +89,7 @@ export function deliveryRoutes(app: express.Express, db: Db, deps: SubgraphDepen
           campaignName: participation.campaign.name,
           description: participation.campaign.description,
           imageUrl: overlayKey ? `/assets/${overlayKey}` : undefined,
+          videoUrl: videoKey ? `/assets/${videoKey}` : undefined,
           samplesUrl: `./${encodeURIComponent(req.params.token)}/samples`,
           nonce,
         }),

@@ -66,6 +66,8 @@ export interface ItemState {
     viewMinutes: bigint;
     earningsMinor: bigint;
     lastSampleAt: Date | null;
+    /** The streamer's highest peak audience on any platform (streamer.profile.changed); null when unknown. */
+    knownPeak: number | null;
   } | null;
   /** The delivery with the same (participation, kind, dedupKey), if any. */
   earlier: EarlierDelivery | null;
@@ -82,6 +84,7 @@ interface StateRow {
   viewMinutes: bigint | null;
   earningsMinor: bigint | null;
   lastSampleAt: Date | null;
+  knownPeak: number | null;
   earlierId: string | null;
   earlierStatus: DeliveryStatus | null;
   earlierCostMinor: bigint | null;
@@ -107,6 +110,8 @@ export async function readItemStates(tx: Prisma.TransactionClient, campaignId: s
   const rows = await tx.$queryRaw<StateRow[]>`
     SELECT participation."streamerId"::text, participation."status"::text AS "status", participation."overlayGeneration",
       participation."viewMinutes", participation."earningsMinor", participation."lastSampleAt",
+      (SELECT max((platform->>'peakViewers')::int) FROM "StreamerProfile" AS profile, jsonb_array_elements(profile."platforms") AS platform
+        WHERE profile."streamerId" = participation."streamerId") AS "knownPeak",
       earlier."id"::text AS "earlierId", earlier."status"::text AS "earlierStatus", earlier."costMinor" AS "earlierCostMinor",
       earlier."reason" AS "earlierReason",
       COALESCE((SELECT spend."spentMinor" FROM "CampaignDailySpend" AS spend
@@ -123,10 +128,10 @@ export async function readItemStates(tx: Prisma.TransactionClient, campaignId: s
     LEFT JOIN "Delivery" AS earlier ON earlier."participationId" = item."participationId"
       AND earlier."kind" = item."kind"::"DeliveryKind" AND earlier."dedupKey" = item."dedupKey"
     ORDER BY item."position"`;
-  return rows.map(({ streamerId, status, overlayGeneration, viewMinutes, earningsMinor, lastSampleAt, ...row }) => ({
+  return rows.map(({ streamerId, status, overlayGeneration, viewMinutes, earningsMinor, lastSampleAt, knownPeak, ...row }) => ({
     participation:
       streamerId !== null && status !== null && overlayGeneration !== null && viewMinutes !== null && earningsMinor !== null
-        ? { streamerId, status, overlayGeneration, viewMinutes, earningsMinor, lastSampleAt }
+        ? { streamerId, status, overlayGeneration, viewMinutes, earningsMinor, lastSampleAt, knownPeak }
         : null,
     earlier:
       row.earlierId !== null && row.earlierStatus !== null && row.earlierCostMinor !== null

@@ -7,6 +7,8 @@ export interface OverlayPage {
   description: string;
   /** The creative's overlay rendition (same origin), if the campaign has a READY image. */
   imageUrl?: string | undefined;
+  /** The creative itself when it is a short video (same origin): played muted, looped, inline. */
+  videoUrl?: string | undefined;
   /** Where the page posts its samples (relative to the page). */
   samplesUrl: string;
   nonce: string;
@@ -31,13 +33,19 @@ export function overlayHtml(page: OverlayPage): string {
     background: rgba(15, 15, 25, 0.85); color: #fff; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.4); }
   .creative h1 { margin: 0 0 6px; font-size: 22px; }
   .creative p { margin: 0; font-size: 15px; line-height: 1.4; opacity: 0.9; }
-  .creative img { display: block; max-width: 100%; margin-bottom: 10px; border-radius: 8px; }
+  .creative img, .creative video { display: block; max-width: 100%; margin-bottom: 10px; border-radius: 8px; }
   .creative[data-state="stopped"] { display: none; }
 </style>
 </head>
 <body>
 <section class="creative" data-state="running" aria-live="polite">
-  ${page.imageUrl ? `<img src="${escapeHtml(page.imageUrl)}" alt="${escapeHtml(page.campaignName)}">` : ''}
+  ${
+    page.videoUrl
+      ? `<video src="${escapeHtml(page.videoUrl)}" autoplay muted loop playsinline aria-label="${escapeHtml(page.campaignName)}"></video>`
+      : page.imageUrl
+        ? `<img src="${escapeHtml(page.imageUrl)}" alt="${escapeHtml(page.campaignName)}">`
+        : ''
+  }
   <h1>${escapeHtml(page.campaignName)}</h1>
   <p>${escapeHtml(page.description)}</p>
 </section>

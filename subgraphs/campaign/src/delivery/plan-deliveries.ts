@@ -24,6 +24,7 @@ interface RunningParticipation {
   viewMinutes: bigint;
   earningsMinor: bigint;
   lastSampleAt: Date | null;
+  knownPeak: number | null;
   /** When each click of this batch was recorded (the burst rule counts them with the stored ones). */
   clicksAt: number[];
 }
@@ -164,6 +165,9 @@ function implausibility(
   if (report.kind === 'VIEWER_SAMPLE') {
     if (participation.lastSampleAt && now.getTime() - participation.lastSampleAt.getTime() < config.SAMPLE_MIN_INTERVAL_SECONDS * 1000) {
       return `burst: a sample ${Math.round((now.getTime() - participation.lastSampleAt.getTime()) / 1000)} s after the previous one (overlays report once a minute)`;
+    }
+    if (participation.knownPeak !== null && report.quantity > BigInt(participation.knownPeak * config.VIEWER_PEAK_FACTOR)) {
+      return `implausible audience: ${report.quantity} viewers reported, more than ${config.VIEWER_PEAK_FACTOR}x the streamer's known peak of ${participation.knownPeak}`;
     }
     const ceiling = Math.min(
       config.VIEWER_CEILING,
