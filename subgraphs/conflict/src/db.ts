@@ -53,3 +53,16 @@ export async function queryRows<T>(db: Db | Prisma.TransactionClient, sql: Prism
   const result = await reader.pool.query<T & pg.QueryResultRow>({ text: sql.text, values: sql.values, ...(name ? { name } : {}) });
   return result.rows;
 }
+
+/**
+ * A read through the pg pool under a client made by createDb (logged like queryRows); undefined for
+ * any other client (a transaction, a test double).
+ */
+export function rawReaderOf(db: Db | Prisma.TransactionClient): (<T extends pg.QueryResultRow>(text: string) => Promise<T[]>) | undefined {
+  const reader = readers.get(db);
+  if (!reader) return undefined;
+  return async <T extends pg.QueryResultRow>(text: string) => {
+    reader.onQuery?.(text);
+    return (await reader.pool.query<T>(text)).rows;
+  };
+}

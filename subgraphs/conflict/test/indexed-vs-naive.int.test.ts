@@ -12,8 +12,9 @@ import type { Prisma } from '../src/generated/prisma/client';
 import { conflictSubgraph } from '../src/index';
 
 /**
- * The indexed evaluation (SQL candidate lookup, then the evaluator) must agree with a naive one
- * (the evaluator over every campaign) on random campaigns, rules, hierarchies and brands.
+ * The indexed evaluation (the candidate lookup, then the evaluator) must agree with a naive one
+ * (the evaluator over every campaign) on random campaigns, rules, hierarchies and brands: both
+ * lookups, in the engine's in-memory copy of the facts and in SQL (used inside transactions).
  */
 const BRANDS = ['01930000-0000-7000-8000-0000000000b1', '01930000-0000-7000-8000-0000000000b2', '01930000-0000-7000-8000-0000000000b3'];
 const STREAMERS = ['01930000-0000-7000-8000-0000000000a1', '01930000-0000-7000-8000-0000000000a2', '01930000-0000-7000-8000-0000000000a3'];
@@ -187,11 +188,14 @@ describe('indexed evaluation', () => {
           { campaignId: facts.campaignId },
           { campaignId: facts.campaignId, streamerId: world.candidate },
         ]);
-        const indexed = await evaluateCampaigns(db, requests);
+        // From the in-memory copy of the facts, and (inside a transaction) from the lookup in SQL.
+        const fromCopy = await evaluateCampaigns(db, requests);
+        const inSql = await db.$transaction((tx) => evaluateCampaigns(tx, requests));
         requests.forEach((request, index) => {
           const subject = all.find((facts) => facts.campaignId === request.campaignId)!;
           const naive = evaluateRules({ subject, others: all, rules, streamers, streamerId: request.streamerId });
-          expect(summary(indexed[index]!), JSON.stringify(request)).toEqual(summary(naive));
+          expect(summary(fromCopy[index]!), `copy ${JSON.stringify(request)}`).toEqual(summary(naive));
+          expect(summary(inSql[index]!), `SQL ${JSON.stringify(request)}`).toEqual(summary(naive));
         });
       }),
       { numRuns: Number(process.env['CONFLICT_PROPERTY_RUNS'] ?? 100) },

@@ -174,13 +174,16 @@ const BY_TYPE: Record<Rule['type'], (rule: Rule, context: Context) => Found[]> =
 /** Rule types about a campaign as a whole, not about one streamer's participation. */
 const CAMPAIGN_WIDE: ReadonlySet<Rule['type']> = new Set(['CATEGORY_CONFLICT', 'PLATFORM_EXCLUSIVITY']);
 
+/** Ids (lowercase uuids) in code-point order: the same as localeCompare's for them, and much cheaper. */
+const compareIds = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+
 export function compareViolations(a: Violation, b: Violation): number {
   return (
     a.rule.priority - b.rule.priority ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.rule.name.localeCompare(b.rule.name) ||
-    (a.otherCampaignIds[0] ?? '').localeCompare(b.otherCampaignIds[0] ?? '') ||
-    (a.streamerIds[0] ?? '').localeCompare(b.streamerIds[0] ?? '')
+    (a.rule === b.rule ? 0 : a.rule.name.localeCompare(b.rule.name)) ||
+    compareIds(a.otherCampaignIds[0], b.otherCampaignIds[0]) ||
+    compareIds(a.streamerIds[0], b.streamerIds[0])
   );
 }
 

@@ -51,20 +51,32 @@ function uniqueCampaigns(rows: Facts[]): Facts[] {
   return rows.filter((row) => !seen.has(row.campaignId) && (seen.add(row.campaignId), true));
 }
 
-/** The SQL of loadCandidates (null when no rule can flag anything): for tools and EXPLAIN. */
-export function candidatesQuery(subject: Facts, rules: readonly Rule[], streamerId?: string): Prisma.Sql | null {
+/**
+ * What the enabled rules ask about `subject` (or one streamer's participation in it): the arms of
+ * the candidate lookup, whatever answers them (SQL here, the in-memory copy in facts-replica.ts).
+ */
+export interface CandidatePlan {
+  /** Campaigns booking these streamers, over the window widened by `reachMinutes` (empty: none). */
+  streamers: string[];
+  reachMinutes: number;
+  /** Campaigns in these (effective) categories overlapping the window. */
+  categories: string[];
+  /** Campaigns on these platforms overlapping the window (the subject's brand holds an exclusivity there). */
+  exclusivePlatforms: string[];
+  /** These brands' campaigns overlapping the window (they hold an exclusivity on one of the subject's platforms). */
+  exclusiveBrands: string[];
+  /** CUSTOM rules reading `other.*` but not `streamer.*`: each narrowed by its prefilter. */
+  conditions: Condition[];
+}
+
+export function candidatePlan(subject: Facts, rules: readonly Rule[], streamerId?: string): CandidatePlan {
   const participation = streamerId !== undefined;
-  const streamers = participation ? [streamerId] : subject.streamerIds;
-  const window = (minutes: number) =>
-    Prisma.sql`tstzrange(${new Date(subject.startsAt.getTime() - minutes * 60_000).toISOString()}::timestamptz,
-      ${new Date(subject.endsAt.getTime() + minutes * 60_000).toISOString()}::timestamptz, '[)')`;
-  const arms: Prisma.Sql[] = [];
-  let everything = false;
   let byStreamer = false;
   let reachMinutes = 0;
   const categories = new Set<string>();
   const exclusivePlatforms = new Set<string>();
   const exclusiveBrands = new Set<string>();
+  const conditions: Condition[] = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;
     switch (rule.type) {
@@ -84,25 +96,41 @@ export function candidatesQuery(subject: Facts, rules: readonly Rule[], streamer
         const platform = rule.exclusivePlatform;
         if (participation || !platform || !subject.platforms.includes(platform) || !rule.exclusiveBrandId) break;
         if (rule.exclusiveBrandId === subject.brandId) exclusivePlatforms.add(platform);
-        else {
-          exclusiveBrands.add(rule.exclusiveBrandId);
-        }
+        else exclusiveBrands.add(rule.exclusiveBrandId);
         break;
       }
       case 'CUSTOM': {
         const condition = rule.condition as unknown as Condition;
         const bindings = bindingsOf(condition);
         if (!bindings.other) break;
-        if (bindings.streamer) {
-          byStreamer = true;
-          break;
-        }
-        if (participation) break;
-        const prefilter = conditionPrefilter(condition, subject, window(0));
-        if (prefilter === true || prefilter === 'unknown') everything = true;
-        else if (prefilter !== false) arms.push(prefilter);
+        if (bindings.streamer) byStreamer = true;
+        else if (!participation) conditions.push(condition);
       }
     }
+  }
+  const streamers = participation ? [streamerId] : subject.streamerIds;
+  return {
+    streamers: byStreamer ? streamers : [],
+    reachMinutes,
+    categories: [...categories],
+    exclusivePlatforms: [...exclusivePlatforms],
+    exclusiveBrands: [...exclusiveBrands],
+    conditions,
+  };
+}
+
+/** The SQL of loadCandidates (null when no rule can flag anything): for tools and EXPLAIN. */
+export function candidatesQuery(subject: Facts, rules: readonly Rule[], streamerId?: string): Prisma.Sql | null {
+  const plan = candidatePlan(subject, rules, streamerId);
+  const window = (minutes: number) =>
+    Prisma.sql`tstzrange(${new Date(subject.startsAt.getTime() - minutes * 60_000).toISOString()}::timestamptz,
+      ${new Date(subject.endsAt.getTime() + minutes * 60_000).toISOString()}::timestamptz, '[)')`;
+  const arms: Prisma.Sql[] = [];
+  let everything = false;
+  for (const condition of plan.conditions) {
+    const prefilter = conditionPrefilter(condition, subject, window(0));
+    if (prefilter === true || prefilter === 'unknown') everything = true;
+    else if (prefilter !== false) arms.push(prefilter);
   }
   /**
    * One arm. `byKey`: the arm's own index (B-tree, GIN) finds few rows, and the window is checked on
@@ -122,21 +150,21 @@ export function candidatesQuery(subject: Facts, rules: readonly Rule[], streamer
   const queries: Prisma.Sql[] = [];
   if (everything) queries.push(select(Prisma.sql`TRUE`));
   else {
-    if (categories.size) {
+    if (plan.categories.length) {
       // GiST on (category, window) of CampaignCategoryWindow: only the rows of these categories in the window.
       arms.push(Prisma.sql`"campaignId" IN (SELECT "campaignId" FROM "CampaignCategoryWindow"
-        WHERE "category" = ANY(${[...categories]}::text[]) AND "window" && ${window(0)})`);
+        WHERE "category" = ANY(${plan.categories}::text[]) AND "window" && ${window(0)})`);
     }
-    if (exclusivePlatforms.size) arms.push(Prisma.sql`"platforms" && ${[...exclusivePlatforms]}::text[]`);
+    if (plan.exclusivePlatforms.length) arms.push(Prisma.sql`"platforms" && ${plan.exclusivePlatforms}::text[]`);
     queries.push(...arms.map((arm) => select(arm)));
-    if (exclusiveBrands.size) {
+    if (plan.exclusiveBrands.length) {
       // Not narrowed by platform here: the planner would intersect with the platforms GIN (tens of
       // thousands of entries) for a brand's tens of campaigns; the evaluator checks the platform.
-      queries.push(select(Prisma.sql`"brandId" = ANY(${[...exclusiveBrands]}::uuid[])`, { byKey: true }));
+      queries.push(select(Prisma.sql`"brandId" = ANY(${plan.exclusiveBrands}::uuid[])`, { byKey: true }));
     }
   }
-  if (byStreamer && streamers.length) {
-    queries.push(select(Prisma.sql`"streamerIds" && ${streamers}::uuid[]`, { minutes: reachMinutes, byKey: true }));
+  if (plan.streamers.length) {
+    queries.push(select(Prisma.sql`"streamerIds" && ${plan.streamers}::uuid[]`, { minutes: plan.reachMinutes, byKey: true }));
   }
   return queries.length ? Prisma.join(queries, ' UNION ALL ') : null;
 }
