@@ -3,9 +3,11 @@
  * 100,000 campaigns (most of them competing: APPROVED, SCHEDULED, ACTIVE or PAUSED), 10,000
  * participations (accepted streamers) and 50 enabled rules of every type, in the conflict
  * subgraph's own schema (its migrations: tstzrange window with GiST, GIN on the arrays, triggers).
- *  1. indexed: `evaluateCampaigns` as `evaluateConflicts` runs it (facts with the rule set's
- *     version, the rules from memory, then the candidate lookup, then the evaluator), for a few
- *     hundred random campaigns: p50 / p99 / max;
+ *  1. indexed: `evaluateCampaigns` as `evaluateConflicts` runs it (one statement: the campaign's
+ *     facts, the rule set's version and what changed since the in-memory copy of the other
+ *     campaigns was last brought up to date; the rules from memory; the candidate lookup in the
+ *     copy's interval indexes; the evaluator), for a few hundred random campaigns, after warming up
+ *     on others: p50 / p99 / max;
  *  2. the same for one streamer's participation (`checkParticipation`);
  *  3. naive, in the same run: load every campaign, then evaluate in memory (what the engine would
  *     do without its index), and, as a diagnostic, the in-memory part alone on preloaded data.
@@ -27,6 +29,7 @@ const BRANDS = 2_000;
 const STREAMERS = 4_000;
 const EVALUATIONS = 300;
 const NAIVE_EVALUATIONS = 10;
+const WARM_UP = 300;
 const DAY = 86_400_000;
 const START = Date.UTC(2027, 0, 1);
 const SPAN_DAYS = 730;
@@ -68,7 +71,7 @@ const PLATFORMS = ['TWITCH', 'YOUTUBE', 'TIKTOK', 'KICK'];
 const COUNTRIES = ['US', 'CA', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'SE', 'PL', 'BR', 'MX', 'JP', 'KR', 'AU', 'IN', 'TR', 'AT', 'CH', 'BE'];
 const STATUSES = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'SCHEDULED', 'SCHEDULED', 'APPROVED', 'PAUSED', 'DRAFT', 'COMPLETED', 'CANCELLED'];
 
-async function load(db: pg.Client) {
+export async function load(db: pg.Client) {
   const rnd = random(20_271_124);
   await db.query(`INSERT INTO "Category" ("slug", "parentSlug", "updatedAt") SELECT unnest($1::text[]), NULL, now()`, [ROOTS]);
   await db.query(`INSERT INTO "Category" ("slug", "parentSlug", "updatedAt") SELECT unnest($1::text[]), unnest($2::text[]), now()`, [
@@ -257,8 +260,20 @@ export async function benchConflicts(): Promise<{ table?: string; note?: string 
     const bookedIds = [...booked.keys()];
     const withStreamers = Array.from({ length: EVALUATIONS }, () => uuid(3, rnd.pick(bookedIds)));
 
-    // Warm up (connections, plans, JIT of the evaluator).
-    for (const campaignId of campaignIds.slice(0, 20)) await evaluateCampaigns(db, [{ campaignId }]);
+    // The first evaluation loads the engine's in-memory copy of the facts (facts-replica.ts).
+    global.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const copyLoad = await timed(() => evaluateCampaigns(db!, [{ campaignId: campaignIds[0]! }]));
+    global.gc?.();
+    const copyHeapMb = (process.memoryUsage().heapUsed - heapBefore) / 1_048_576;
+    // Warm up to the steady state of a running subgraph (connections, plans, the JIT tiers of the
+    // evaluator, the collection of the copy's load): other random campaigns and pairs than those measured.
+    const warm = random(11);
+    for (let i = 0; i < WARM_UP; i += 1) {
+      const campaignId = uuid(3, warm.int(CAMPAIGNS));
+      await evaluateCampaigns(db, [{ campaignId }]);
+      await evaluateCampaigns(db, [{ campaignId: uuid(3, warm.pick(bookedIds)), streamerId: warm.pick(streamers) }]);
+    }
 
     const indexed: number[] = [];
     let violations = 0;
@@ -344,7 +359,8 @@ export async function benchConflicts(): Promise<{ table?: string; note?: string 
 | diagnostic: CPU time of this process per evaluateConflicts (pg protocol, the evaluator), mean of ${EVALUATIONS} | ${ms(cpuPerEvaluation)} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores during the run) | |
 | diagnostic: the candidate lookup inside PostgreSQL (EXPLAIN ANALYZE execution time), 100 campaigns | p50 ${ms(x.p50)}, p99 ${ms(x.p99)} | |
 | diagnostic: indexes the candidate lookups' plans use | ${explained.indexes.join(', ') || 'none'} | |
-| diagnostic: loading the world (triggers computing inherited categories, ANALYZE) | ${loadSeconds.toFixed(1)} s | |`,
+| diagnostic: loading the world (triggers computing inherited categories, ANALYZE) | ${loadSeconds.toFixed(1)} s | |
+| diagnostic: the engine's in-memory copy of the competing campaigns' facts: loaded by the first evaluation, heap it holds | ${copyLoad.ms.toFixed(0)} ms, ${copyHeapMb.toFixed(0)} MB${global.gc ? '' : ' (without --expose-gc: garbage of the load included)'} | |`,
     };
   } finally {
     await db?.$disconnect();

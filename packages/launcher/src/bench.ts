@@ -18,7 +18,8 @@
  *     10,000 participations and 50 rules, next to a naive full scan;
  *  7. wallet transfers (./bench-wallet): postings per second between random accounts and through
  *     the hot platform fee account, next to pgbench's TPC-B-like run on the same server.
- * Prints Markdown tables; BENCHMARKS.md keeps the latest figures.
+ * Prints Markdown tables; BENCHMARKS.md keeps the latest figures. `npm run bench -- conflicts wallet`
+ * runs only the parts named (start, events, delivery, wallet, conflicts).
  */
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
@@ -170,9 +171,9 @@ const campaignOnly = `{ campaign(id: "${campaign}") { name status budget { amoun
 // The stack's INTERNAL_AUTH_SECRET, known here so the bench can call a subgraph directly as the router does.
 const internalAuthSecret = randomBytes(48).toString('base64url');
 const internalAuth = createInternalAuth(internalAuthSecret);
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gametriggers-bench-'));
-await chmod(dataDir, 0o755);
-try {
+
+/** 1–3: `npm start` (first and later), the router's latency, the access token's cost. */
+async function benchStart() {
   // A fresh clone has no generated Prisma clients: remove the stamps so generate really runs.
   for (const definition of allSubgraphs) {
     const stamp = path.join(repoRoot, 'subgraphs', definition.name, 'src', 'generated', 'prisma', '.schema-hash');
@@ -202,12 +203,28 @@ try {
 | the same with a brand access token, median of ${RUNS} interleaved | ${ms(auth.with)} | |
 | added per request by the access token (difference of the medians) | ${ms(auth.with - auth.without)} | < 1 ms |
 | peer: verifying one access token in process, keys cached, median of 2000 | ${(verifyOnly * 1000).toFixed(0)} µs | |`);
-  const events = await benchEvents();
-  console.log(events.table ? `\n${events.table}` : `\n${events.note}`);
-  console.log(`\n${(await benchDelivery()).table}`);
-  console.log(`\n${(await benchWallet()).table}`);
-  const conflicts = await benchConflicts();
-  console.log(conflicts.table ? `\n${conflicts.table}` : `\n${conflicts.note}`);
+}
+
+const PARTS = ['start', 'events', 'delivery', 'wallet', 'conflicts'] as const;
+const only = process.argv.slice(2);
+const unknownParts = only.filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownParts.length) throw new Error(`unknown bench part(s) ${unknownParts.join(', ')}: choose from ${PARTS.join(', ')}`);
+const wanted = (part: (typeof PARTS)[number]) => !only.length || only.includes(part);
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gametriggers-bench-'));
+await chmod(dataDir, 0o755);
+try {
+  if (wanted('start')) await benchStart();
+  if (wanted('events')) {
+    const events = await benchEvents();
+    console.log(events.table ? `\n${events.table}` : `\n${events.note}`);
+  }
+  if (wanted('delivery')) console.log(`\n${(await benchDelivery()).table}`);
+  if (wanted('wallet')) console.log(`\n${(await benchWallet()).table}`);
+  if (wanted('conflicts')) {
+    const conflicts = await benchConflicts();
+    console.log(conflicts.table ? `\n${conflicts.table}` : `\n${conflicts.note}`);
+  }
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
