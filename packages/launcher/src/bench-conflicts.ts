@@ -276,6 +276,7 @@ export async function benchConflicts(): Promise<{ table?: string; note?: string 
     }
 
     const indexed: number[] = [];
+    const slowest: { ms: number; violations: number }[] = [];
     let violations = 0;
     let mostViolations = 0;
     // CPU of this process per evaluation (pg protocol, the evaluator): what a busy machine stretches.
@@ -283,6 +284,7 @@ export async function benchConflicts(): Promise<{ table?: string; note?: string 
     for (const campaignId of campaignIds) {
       const { ms, result } = await timed(() => evaluateCampaigns(db!, [{ campaignId }]));
       indexed.push(ms);
+      slowest.push({ ms, violations: result[0]!.violations.length });
       violations += result[0]!.violations.length;
       mostViolations = Math.max(mostViolations, result[0]!.violations.length);
     }
@@ -355,6 +357,11 @@ export async function benchConflicts(): Promise<{ table?: string; note?: string 
 | conflicts: evaluateConflicts of one campaign, indexed (${world}), ${EVALUATIONS} random campaigns | p50 ${ms(i.p50)}, p99 ${ms(i.p99)}, max ${ms(i.max)} (${(violations / EVALUATIONS).toFixed(1)} violations on average, ${count(mostViolations)} at most) | p99 < 5 ms |
 | conflicts: checkParticipation (one streamer's participation), indexed, ${EVALUATIONS} random pairs | p50 ${ms(b.p50)}, p99 ${ms(b.p99)}, max ${ms(b.max)} | p99 < 5 ms |
 | conflicts: naive full scan (load every campaign, evaluate in memory), ${NAIVE_EVALUATIONS} evaluations, answers identical to the indexed ones | p50 ${ms(n.p50)}, p99 ${ms(n.p99)} = ${(n.p50 / i.p50).toFixed(0)}x the indexed p50, ${(n.p99 / i.p99).toFixed(0)}x its p99 | |
+| diagnostic: the five slowest evaluateConflicts (their violations) | ${slowest
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map((sample) => `${ms(sample.ms)} (${count(sample.violations)})`)
+        .join(', ')} | |
 | diagnostic: the naive evaluator alone on preloaded campaigns (no I/O), 50 evaluations | p50 ${ms(m.p50)}, p99 ${ms(m.p99)} | |
 | diagnostic: CPU time of this process per evaluateConflicts (pg protocol, the evaluator), mean of ${EVALUATIONS} | ${ms(cpuPerEvaluation)} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores during the run) | |
 | diagnostic: the candidate lookup inside PostgreSQL (EXPLAIN ANALYZE execution time), 100 campaigns | p50 ${ms(x.p50)}, p99 ${ms(x.p99)} | |

@@ -4,6 +4,7 @@ import { bindingsOf, describeCondition } from './custom-condition';
 import type { Evaluation, EvaluationInput, Facts, Rule, TimeWindow, Violation } from './engine-types';
 import { conditionHolds } from './evaluate-condition';
 import { formatDate, formatDuration, formatWindow, list } from './format';
+import { ruledOutBySubject } from './prefilter';
 import { busiestPeriod } from './frequency-cap';
 
 const SEVERITY_ORDER = { BLOCK: 0, WARN: 1 } as const;
@@ -37,14 +38,23 @@ interface Context {
 
 type Found = Omit<Violation, 'rule' | 'severity'>;
 
-const pair = (other: Facts, window: TimeWindow, explanation: string, extra: Partial<Found> = {}): Found => ({
+/** Shared by every violation without streamers, categories or platforms (never mutated): thousands of violations make no empty arrays. */
+const NONE: string[] = [];
+
+type Lists = Partial<Pick<Found, 'streamerIds' | 'categories' | 'platforms'>>;
+
+const pair = (
+  other: Facts,
+  window: TimeWindow,
+  explanation: string,
+  { streamerIds = NONE, categories = NONE, platforms = NONE }: Lists = {},
+): Found => ({
   otherCampaignIds: [other.campaignId],
-  streamerIds: [],
+  streamerIds,
   window: { startsAt: window.startsAt, endsAt: window.endsAt },
-  categories: [],
-  platforms: [],
+  categories,
+  platforms,
   explanation,
-  ...extra,
 });
 
 function timeOverlap(rule: Rule, { subject, competitors, streamerIds }: Context): Found[] {
@@ -88,9 +98,11 @@ function platformExclusivity(rule: Rule, { subject, competitors }: Context): Fou
   const platform = rule.exclusivePlatform;
   if (!platform || !subject.platforms.includes(platform)) return [];
   const found: Found[] = [];
+  const subjectHolds = subject.brandId === rule.exclusiveBrandId;
+  const platforms = [platform]; // shared by this rule's violations (never mutated)
   for (const other of competitors) {
     // The holder first: most candidates are neither the holder's nor against it.
-    const holder = other.brandId === rule.exclusiveBrandId ? 'other' : subject.brandId === rule.exclusiveBrandId ? 'this' : null;
+    const holder = other.brandId === rule.exclusiveBrandId ? 'other' : subjectHolds ? 'this' : null;
     if (!holder || other.brandId === subject.brandId || !other.platforms.includes(platform)) continue;
     const window = overlap(subject, other);
     if (!window) continue;
@@ -99,7 +111,7 @@ function platformExclusivity(rule: Rule, { subject, competitors }: Context): Fou
       holder === 'other'
         ? `The other campaign's brand holds exclusivity on ${platform}, where both campaigns run ${during}.`
         : `This campaign's brand holds exclusivity on ${platform}, where the other campaign also runs ${during}.`;
-    found.push(pair(other, window, explanation, { platforms: [platform] }));
+    found.push(pair(other, window, explanation, { platforms }));
   }
   return found;
 }
@@ -128,8 +140,8 @@ function frequencyCap(rule: Rule, { subject, competitors, streamerIds }: Context
       otherCampaignIds: others,
       streamerIds: [streamerId],
       window: { startsAt: peak.at, endsAt: periodMinutes ? endsAt : peak.at },
-      categories: [],
-      platforms: [],
+      categories: NONE,
+      platforms: NONE,
       explanation: `Streamer ${streamerId} would carry ${peak.campaigns.length} sponsored campaigns ${when}, more than the ${max} allowed: this one and ${list(others)}.`,
     });
   }
@@ -140,16 +152,17 @@ function custom(rule: Rule, context: Context): Found[] {
   const condition = rule.condition as unknown as Condition;
   const bindings = bindingsOf(condition);
   const { subject, competitors, participation, input } = context;
-  if (participation && !bindings.streamer) return [];
+  if ((participation && !bindings.streamer) || ruledOutBySubject(condition, subject)) return [];
   const streamers = bindings.streamer ? context.streamerIds : [undefined];
-  const matched = `Custom rule "${rule.name}": ${describeCondition(condition)}.`;
+  let described: string | undefined;
+  const matched = () => (described ??= `Custom rule "${rule.name}": ${describeCondition(condition)}.`);
   const found: Found[] = [];
   for (const streamerId of streamers) {
     const streamer = streamerId ? { streamerId, facts: input.streamers.get(streamerId) } : undefined;
     const streamerIds = streamerId ? [streamerId] : [];
     if (!bindings.other) {
       if (conditionHolds(condition, { campaign: subject, streamer })) {
-        found.push({ otherCampaignIds: [], streamerIds, window: null, categories: [], platforms: [], explanation: matched });
+        found.push({ otherCampaignIds: NONE, streamerIds, window: null, categories: NONE, platforms: NONE, explanation: matched() });
       }
       continue;
     }
@@ -157,7 +170,7 @@ function custom(rule: Rule, context: Context): Found[] {
       if (!brandsMayConflict(rule, subject, other) || (streamerId && !other.streamerIds.includes(streamerId))) continue;
       if (!overlaps(subject, other) || !conditionHolds(condition, { campaign: subject, other, streamer })) continue;
       const window = overlap(subject, other)!;
-      found.push(pair(other, window, `${matched} Both campaigns run ${formatWindow(window.startsAt, window.endsAt)}.`, { streamerIds }));
+      found.push(pair(other, window, `${matched()} Both campaigns run ${formatWindow(window.startsAt, window.endsAt)}.`, { streamerIds }));
     }
   }
   return found;
@@ -209,7 +222,18 @@ export function evaluateRules(input: EvaluationInput): Evaluation {
   const violations: Violation[] = [];
   for (const rule of input.rules) {
     if (!rule.enabled || (participation && CAMPAIGN_WIDE.has(rule.type))) continue;
-    for (const found of BY_TYPE[rule.type](rule, context)) violations.push({ rule, severity: rule.severity, ...found });
+    for (const found of BY_TYPE[rule.type](rule, context)) {
+      violations.push({
+        rule,
+        severity: rule.severity,
+        otherCampaignIds: found.otherCampaignIds,
+        streamerIds: found.streamerIds,
+        window: found.window,
+        categories: found.categories,
+        platforms: found.platforms,
+        explanation: found.explanation,
+      });
+    }
   }
   violations.sort(compareViolations);
   const decidedBy = violations.find((violation) => violation.severity === 'BLOCK') ?? violations[0] ?? null;

@@ -2,8 +2,8 @@ import type { Db } from '../db';
 import { rawReaderOf } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { COMPETING_SQL, COMPETING_STATUSES } from './competing';
-import type { PrefilterAlgebra } from './condition-prefilter';
-import { prefilterWith } from './condition-prefilter';
+import type { PrefilterAlgebra } from './prefilter';
+import { prefilterWith } from './prefilter';
 import type { Facts } from './engine-types';
 import { IntervalIndex } from './interval-index';
 import type { CandidatePlan } from './load-candidates';
@@ -41,7 +41,8 @@ interface ReplicaRow extends Omit<Facts, 'startsAt' | 'endsAt'> {
 
 /** A row's newest version seen; facts null when it does not compete (kept against older versions). */
 interface Entry {
-  seq: bigint;
+  /** changeSeq: a PostgreSQL bigint, exact as a number below 2^53 writes. */
+  seq: number;
   facts: Facts | null;
 }
 
@@ -70,21 +71,42 @@ const LOAD_SQL = `SELECT (SELECT "epoch"::text FROM "CampaignFactsEpoch") AS "fa
   (SELECT coalesce(json_agg(${ROW_JSON}), '[]')::text FROM "CampaignFacts" WHERE ${COMPETING_SQL.text}) AS "changes"`;
 
 /**
+ * One string object per distinct value (brands, categories, platforms, countries, streamers): the
+ * parsed JSON repeats them in every campaign, and the copy is what the garbage collector marks over
+ * and over. Bounded by the values in use (cleared with the copy).
+ */
+class Strings {
+  private readonly pool = new Map<string, string>();
+  one(value: string): string {
+    const held = this.pool.get(value);
+    if (held !== undefined) return held;
+    this.pool.set(value, value);
+    return value;
+  }
+  all(values: readonly string[]): string[] {
+    return values.map((value) => this.one(value));
+  }
+  clear(): void {
+    this.pool.clear();
+  }
+}
+
+/**
  * Built field by field in FACTS_COLUMNS' order: the same hidden class as the rows read through pg
  * (the subject), so the evaluator's property reads stay monomorphic (objects made by spreading the
  * parsed JSON evaluated five times slower, measured).
  */
-const toFacts = (row: ReplicaRow): Facts => ({
+const toFacts = (row: ReplicaRow, strings: Strings): Facts => ({
   campaignId: row.campaignId,
-  brandId: row.brandId,
-  status: row.status,
-  categories: row.categories,
-  effectiveCategories: row.effectiveCategories,
-  platforms: row.platforms,
-  countries: row.countries,
+  brandId: strings.one(row.brandId),
+  status: strings.one(row.status),
+  categories: strings.all(row.categories),
+  effectiveCategories: strings.all(row.effectiveCategories),
+  platforms: strings.all(row.platforms),
+  countries: strings.all(row.countries),
   startsAt: new Date(row.startsAt),
   endsAt: new Date(row.endsAt),
-  streamerIds: row.streamerIds,
+  streamerIds: strings.all(row.streamerIds),
 });
 
 type Lookup = { index: 'category' | 'platform' | 'brand' | 'id'; values: string[] } | { all: Lookup[] } | { any: Lookup[] };
@@ -112,6 +134,7 @@ export class FactsReplica {
   private snapshot = '';
   private snapshotXmax = 0n;
   private readonly entries = new Map<string, Entry>();
+  private readonly strings = new Strings();
   private all = new IntervalIndex();
   private readonly byKey = {
     category: new Map<string, IntervalIndex>(),
@@ -170,6 +193,7 @@ export class FactsReplica {
 
   private clear(): void {
     this.entries.clear();
+    this.strings.clear();
     this.snapshot = '';
     this.snapshotXmax = 0n;
     this.all = new IntervalIndex();
@@ -183,11 +207,11 @@ export class FactsReplica {
   private apply(changes: string, snapshot: string): void {
     const added: Facts[] = [];
     for (const row of JSON.parse(changes) as ReplicaRow[]) {
-      const seq = BigInt(row.changeSeq);
+      const seq = Number(row.changeSeq);
       const held = this.entries.get(row.campaignId);
       if (held && held.seq >= seq) continue; // this version or a newer one is already here
       if (held?.facts) this.unindex(held.facts);
-      const facts = COMPETING_STATUSES.has(row.status) ? toFacts(row) : null;
+      const facts = COMPETING_STATUSES.has(row.status) ? toFacts(row, this.strings) : null;
       this.entries.set(row.campaignId, { seq, facts });
       if (facts) added.push(facts);
     }
