@@ -24,16 +24,45 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 
   override async process(options: Parameters<RemoteGraphQLDataSource<RouterContext>['process']>[0]) {
     try {
+      return await this.fetchOnce(options);
+    } catch (error) {
+      // A pooled connection the subgraph closed (idle) just as this fetch reused it: the request
+      // never got an answer. A query only reads, so it is sent once more, on a fresh connection; a
+      // mutation is never sent twice by the router.
+      if (!isConnectionReset(error) || isMutation(options.request.query)) throw error;
+      return this.fetchOnce(options);
+    }
+  }
+
+  private async fetchOnce(options: Parameters<RemoteGraphQLDataSource<RouterContext>['process']>[0]) {
+    try {
       return await super.process(options);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       throw new GraphQLError(`The ${this.subgraphName} subgraph is unavailable`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
+        // `cause` is for the router's log only (not a public extension: see format-error.ts).
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName, cause: errorCode(error) },
         originalError: error as Error,
       });
     }
   }
 }
+
+/** The system error code of a failed fetch (ECONNREFUSED, ECONNRESET, ...), or its message. */
+function errorCode(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return typeof code === 'string' ? code : String(message);
+}
+
+const RESET = new Set(['ECONNRESET', 'EPIPE']);
+
+function isConnectionReset(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions['code'] !== 'SUBGRAPH_UNAVAILABLE') return false;
+  const cause = String(error.extensions['cause']);
+  return RESET.has(cause) || cause.includes('socket hang up');
+}
+
+const isMutation = (query: string | undefined) => /^\s*mutation\b/.test(query ?? '');
 
 /**
  * A gateway over a fixed supergraph SDL (routing URLs overridable per subgraph). Every subgraph

@@ -86,6 +86,11 @@ export function serveMetrics(app: express.Express, registry: Registry, logger: L
 export async function startSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  // The router's gateway keeps its connections to subgraphs open without an idle limit; a server
+  // closing one after Node's 5 s just as the gateway reuses it resets that request (seen in CI).
+  // Idle connections are kept far longer here (the router also retries a reset query once).
+  httpServer.keepAliveTimeout = 75_000;
+  httpServer.headersTimeout = 76_000;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: createFormatError(options.logger),

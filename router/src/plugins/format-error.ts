@@ -14,7 +14,7 @@ export function createRouterFormatError(logger: Logger) {
     const code = typeof extensions['code'] === 'string' ? extensions['code'] : 'INTERNAL_SERVER_ERROR';
     const serviceName = extensions['serviceName'];
     const safe = Object.fromEntries(Object.entries(extensions).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
-    if (code === 'SUBGRAPH_UNAVAILABLE') logger.warn({ serviceName }, formatted.message);
+    if (code === 'SUBGRAPH_UNAVAILABLE') logger.warn({ serviceName, cause: extensions['cause'] }, formatted.message);
     if (code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
       logger.error({ error: formatted }, 'masked error');
       return {
