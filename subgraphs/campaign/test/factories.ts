@@ -1,8 +1,9 @@
 import { BudgetReservationFailed, BudgetReserved, ParticipationChecked, StreamerProfileChanged, writeEvent } from '@gametriggers/events';
-import type { EventData } from '@gametriggers/events';
+import type { EventData, EventEnvelope } from '@gametriggers/events';
 import { silentLogger } from '@gametriggers/testkit';
 import type { TestSubgraph } from '@gametriggers/testkit';
 import { createDb } from '../src/db';
+import type { Db } from '../src/db';
 import { createReviewConsumer } from '../src/review/review.consumer';
 
 export const brandIds = {
@@ -88,6 +89,19 @@ export async function campaignIn(subgraph: TestSubgraph, status: string, overrid
 const noStore = { $executeRawUnsafe: async () => 1 };
 
 /**
+ * Builds an event (as another subgraph sends it) with a client of the campaign subgraph's database,
+ * and hands it to the campaign's own event consumer (inbox, then the handler), as delivery would.
+ */
+async function deliverToCampaign(subgraph: TestSubgraph, build: (db: Db) => Promise<EventEnvelope>) {
+  const db = createDb(subgraph.databaseUrl);
+  try {
+    return await createReviewConsumer(db, { logger: silentLogger }).handle(await build(db));
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
  * Plays the wallet's answer to the campaign's pending budget reservation through the campaign's
  * own event consumer: reserved (default), or failed for want of money.
  */
@@ -98,8 +112,7 @@ export async function answerReservation(
   /** Default: the campaign's current reservation. */
   reservationId?: string,
 ) {
-  const db = createDb(subgraph.databaseUrl);
-  try {
+  return deliverToCampaign(subgraph, async (db) => {
     const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
     const common = {
       reservationId: reservationId ?? campaign.fundingReservationId!,
@@ -107,26 +120,22 @@ export async function answerReservation(
       brandId: campaign.brandId,
       currency: campaign.currency,
     };
-    const envelope =
-      answer === 'RESERVED'
-        ? await writeEvent(noStore, BudgetReserved, {
-            subject: campaignId,
-            data: { ...common, transactionId: crypto.randomUUID(), amount: '1.00' },
-          })
-        : await writeEvent(noStore, BudgetReservationFailed, {
-            subject: campaignId,
-            data: {
-              ...common,
-              reason: 'INSUFFICIENT_FUNDS',
-              required: '50000.00',
-              available: '12.00',
-              message: "The campaign's budget of 50000.00 USD could not be reserved: the brand has 12.00 USD available",
-            },
-          });
-    return await createReviewConsumer(db, { logger: silentLogger }).handle(envelope);
-  } finally {
-    await db.$disconnect();
-  }
+    return answer === 'RESERVED'
+      ? writeEvent(noStore, BudgetReserved, {
+          subject: campaignId,
+          data: { ...common, transactionId: crypto.randomUUID(), amount: '1.00' },
+        })
+      : writeEvent(noStore, BudgetReservationFailed, {
+          subject: campaignId,
+          data: {
+            ...common,
+            reason: 'INSUFFICIENT_FUNDS',
+            required: '50000.00',
+            available: '12.00',
+            message: "The campaign's budget of 50000.00 USD could not be reserved: the brand has 12.00 USD available",
+          },
+        });
+  });
 }
 
 /**
@@ -134,8 +143,7 @@ export async function answerReservation(
  * (ALLOW by default; BLOCK and WARN with one violation), as conflict.participation.checked brings it.
  */
 export async function answerCheck(subgraph: TestSubgraph, participationId: string, decision: 'ALLOW' | 'WARN' | 'BLOCK' = 'ALLOW') {
-  const db = createDb(subgraph.databaseUrl);
-  try {
+  return deliverToCampaign(subgraph, async (db) => {
     const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId } });
     const violations =
       decision === 'ALLOW'
@@ -148,7 +156,7 @@ export async function answerCheck(subgraph: TestSubgraph, participationId: strin
               otherCampaignId: crypto.randomUUID(),
             },
           ];
-    const envelope = await writeEvent(noStore, ParticipationChecked, {
+    return writeEvent(noStore, ParticipationChecked, {
       subject: participation.campaignId,
       data: {
         participationId,
@@ -159,10 +167,7 @@ export async function answerCheck(subgraph: TestSubgraph, participationId: strin
         violations,
       },
     });
-    return await createReviewConsumer(db, { logger: silentLogger }).handle(envelope);
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
 type Profile = Omit<EventData<typeof StreamerProfileChanged>, 'streamerId' | 'revision'>;
@@ -186,15 +191,8 @@ export async function knownStreamer(
   id = streamerId(),
   revision = 1,
 ): Promise<string> {
-  const db = createDb(subgraph.databaseUrl);
-  try {
-    const envelope = await writeEvent(noStore, StreamerProfileChanged, {
-      subject: id,
-      data: { ...ELIGIBLE_PROFILE, ...profile, streamerId: id, revision },
-    });
-    await createReviewConsumer(db, { logger: silentLogger }).handle(envelope);
-    return id;
-  } finally {
-    await db.$disconnect();
-  }
+  await deliverToCampaign(subgraph, () =>
+    writeEvent(noStore, StreamerProfileChanged, { subject: id, data: { ...ELIGIBLE_PROFILE, ...profile, streamerId: id, revision } }),
+  );
+  return id;
 }

@@ -1,7 +1,5 @@
 import type { BudgetReservationFailed, BudgetReserved, EventData } from '@gametriggers/events';
-import { scheduleCampaignJobs } from '../campaign/campaign-jobs';
-import { canTransitionCampaign } from '../campaign/campaign-transitions';
-import { writeCampaignChanged } from '../campaign/write-campaign-changed';
+import { moveCampaign } from '../campaign/move-campaign';
 import type { Prisma } from '../generated/prisma/client';
 import type { CampaignStatus } from '../generated/prisma/enums';
 
@@ -20,27 +18,6 @@ async function pendingCampaign(tx: Prisma.TransactionClient, campaignId: string,
   return row && row.fundingStatus === 'PENDING' && row.fundingReservationId === reservationId ? row : null;
 }
 
-/** Moves the campaign along `path` (legal transitions only), with its event and jobs. */
-async function move(
-  tx: Prisma.TransactionClient,
-  campaignId: string,
-  from: CampaignStatus,
-  path: CampaignStatus[],
-  data: Prisma.CampaignUpdateInput,
-) {
-  let status = from;
-  for (const to of path) {
-    if (!canTransitionCampaign(status, to)) throw new Error(`the state machine does not allow ${status} -> ${to}`);
-    status = to;
-  }
-  const updated = await tx.campaign.update({
-    where: { id: campaignId },
-    data: { ...data, status, ...(path.length ? { revision: { increment: path.length } } : {}) },
-  });
-  if (path.length) await scheduleCampaignJobs(tx, await writeCampaignChanged(tx, updated));
-  return status;
-}
-
 /**
  * wallet.budget.reserved: the budget is held. A campaign the conflict engine already allowed (waiting
  * IN_REVIEW with the ALLOW decision) is approved now; otherwise it waits for its review as before.
@@ -53,7 +30,7 @@ export async function applyBudgetReserved(
   const row = await pendingCampaign(tx, data.campaignId, data.reservationId);
   if (!row) return null;
   const approve = row.status === 'IN_REVIEW' && row.reviewDecision === 'ALLOW';
-  return move(tx, data.campaignId, row.status, approve ? ['APPROVED'] : [], { fundingStatus: 'RESERVED' });
+  return moveCampaign(tx, data.campaignId, row.status, approve ? ['APPROVED'] : [], { fundingStatus: 'RESERVED' });
 }
 
 /**
@@ -68,5 +45,5 @@ export async function applyBudgetReservationFailed(
   const row = await pendingCampaign(tx, data.campaignId, data.reservationId);
   if (!row) return null;
   const path: CampaignStatus[] = row.status === 'SUBMITTED' ? ['IN_REVIEW', 'REJECTED'] : row.status === 'IN_REVIEW' ? ['REJECTED'] : [];
-  return move(tx, data.campaignId, row.status, path, { fundingStatus: 'FAILED', fundingError: data.message });
+  return moveCampaign(tx, data.campaignId, row.status, path, { fundingStatus: 'FAILED', fundingError: data.message });
 }

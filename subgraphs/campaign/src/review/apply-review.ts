@@ -1,7 +1,5 @@
 import type { CampaignReviewed, EventData } from '@gametriggers/events';
-import { scheduleCampaignJobs } from '../campaign/campaign-jobs';
-import { canTransitionCampaign } from '../campaign/campaign-transitions';
-import { writeCampaignChanged } from '../campaign/write-campaign-changed';
+import { moveCampaign } from '../campaign/move-campaign';
 import type { Prisma } from '../generated/prisma/client';
 import type { CampaignStatus } from '../generated/prisma/enums';
 
@@ -31,22 +29,10 @@ export async function applyReview(
     SELECT "status", "revision", "fundingStatus"::text AS "fundingStatus" FROM "Campaign" WHERE "id" = ${review.campaignId}::uuid FOR UPDATE`;
   if (!campaign || campaign.status !== 'SUBMITTED' || campaign.revision !== review.revision) return null;
   const path = review.decision === 'ALLOW' && campaign.fundingStatus !== 'RESERVED' ? ['IN_REVIEW' as const] : PATHS[review.decision];
-  let from: CampaignStatus = campaign.status;
-  for (const to of path) {
-    if (!canTransitionCampaign(from, to)) throw new Error(`the state machine does not allow ${from} -> ${to}`);
-    from = to;
-  }
   const notes = review.violations.map((violation) => `${violation.severity} ${violation.rule}: ${violation.explanation}`);
-  const updated = await tx.campaign.update({
-    where: { id: review.campaignId },
-    data: {
-      status: from,
-      revision: { increment: path.length },
-      reviewDecision: review.decision,
-      reviewNotes: notes,
-      reviewedAt: new Date(),
-    },
+  return moveCampaign(tx, review.campaignId, campaign.status, path, {
+    reviewDecision: review.decision,
+    reviewNotes: notes,
+    reviewedAt: new Date(),
   });
-  await scheduleCampaignJobs(tx, await writeCampaignChanged(tx, updated));
-  return from;
 }
