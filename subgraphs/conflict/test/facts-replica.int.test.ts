@@ -112,10 +112,13 @@ describe('in-memory copy of the facts', () => {
     }
   });
 
-  it('agrees with the lookup in SQL after concurrent writes and evaluations from several processes', async () => {
+  it('agrees with the lookup in SQL after concurrent writes, deletions and evaluations from several processes', async () => {
     const streamers = Array.from({ length: 4 }, () => id());
     const campaigns: string[] = [];
     for (let index = 0; index < 12; index += 1) campaigns.push(await record({ streamerIds: [streamers[index % streamers.length]] }));
+    // Deleted while the others run: each deletion makes every copy load again, possibly several loads at once.
+    const doomed: string[] = [];
+    for (let index = 0; index < 4; index += 1) doomed.push(await record({ streamerIds: [streamers[index]] }));
     const processes: Db[] = [createDb(subgraph.databaseUrl), createDb(subgraph.databaseUrl)];
     const writer = new pg.Pool({ connectionString: subgraph.databaseUrl, max: 4 });
     const summary = (evaluation: Evaluation | null) =>
@@ -133,10 +136,11 @@ describe('in-memory copy of the facts', () => {
           status,
         ]);
       });
+      const deletions = doomed.map((campaignId) => writer.query(`DELETE FROM "CampaignFacts" WHERE "campaignId" = $1`, [campaignId]));
       const reads = Array.from({ length: 40 }, (_, index) =>
         evaluateCampaigns(processes[index % 2]!, [{ campaignId: campaigns[index % campaigns.length]! }]),
       );
-      await Promise.all([...writes, ...reads]);
+      await Promise.all([...writes, ...deletions, ...reads]);
 
       const requests = campaigns.map((campaignId) => ({ campaignId }));
       // Inside a transaction the engine looks candidates up in SQL: the reference.

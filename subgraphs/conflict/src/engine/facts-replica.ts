@@ -145,6 +145,8 @@ export class FactsReplica {
   /** Statements started (sync reads and loads): a load only serves reads that started before it. */
   private tick = 0;
   private loading: { startedAt: number; done: Promise<void> } | null = null;
+  /** When the load the copy holds was started: an older load finishing later must not replace it. */
+  private loadedAt = 0;
 
   constructor(private readonly read: <T extends object>(text: string) => Promise<T[]>) {}
 
@@ -179,6 +181,8 @@ export class FactsReplica {
     const startedAt = this.tick;
     const done = (async () => {
       const read = (await this.read<ReplicaSync>(LOAD_SQL))[0]!;
+      if (startedAt < this.loadedAt) return;
+      this.loadedAt = startedAt;
       this.clear();
       this.epoch = read.factsEpoch;
       this.apply(read.changes, read.snapshot);
