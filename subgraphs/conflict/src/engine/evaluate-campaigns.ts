@@ -59,9 +59,8 @@ export async function evaluateCampaigns(
   const begun = replica?.begin();
   const rows = await readSubjects(db, ids, asked, begun?.since);
   if (!rows.length) return requests.map(() => null);
-  const [first] = rows as [SubjectRow];
-  if (replica && begun) await replica.sync(first as ReplicaSync, begun.ticket);
-  const rules = await enabledRules(db, first.ruleSetVersion);
+  if (replica && begun) await replica.sync(rows.find((row) => row.changes != null) as ReplicaSync, begun.ticket);
+  const rules = await enabledRules(db, rows[0]!.ruleSetVersion);
   const byId = new Map<string, Facts>();
   const streamers = new Map<string, Streamer>();
   for (const { ruleSetVersion: _version, streamerFacts, factsEpoch: _epoch, snapshot: _snapshot, changes: _changes, ...facts } of rows) {

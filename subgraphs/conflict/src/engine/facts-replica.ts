@@ -58,13 +58,13 @@ const ROW_JSON = `json_build_object('campaignId', "campaignId", 'brandId', "bran
 /**
  * Columns added to the evaluation's statement: the epoch, its snapshot, and the rows written by
  * transactions that had not completed in the snapshot `since` (found from the index on changedXid:
- * every such id is at least that snapshot's xmin). pg_current_snapshot() is the statement's own
- * snapshot, the one the rows are read in.
+ * every such id is at least that snapshot's xmin), on one row only (a batch of campaigns does not
+ * repeat them). pg_current_snapshot() is the statement's own snapshot, the one the rows are read in.
  */
 export const syncColumns = (since: string) => Prisma.sql`(SELECT "epoch"::text FROM "CampaignFactsEpoch") AS "factsEpoch",
   pg_current_snapshot()::text AS "snapshot",
-  (SELECT coalesce(json_agg(${Prisma.raw(ROW_JSON)}), '[]')::text FROM "CampaignFacts"
-    WHERE "changedXid" >= pg_snapshot_xmin(${since}::pg_snapshot) AND NOT pg_visible_in_snapshot("changedXid", ${since}::pg_snapshot)) AS "changes"`;
+  CASE WHEN row_number() OVER () = 1 THEN (SELECT coalesce(json_agg(${Prisma.raw(ROW_JSON)}), '[]')::text FROM "CampaignFacts"
+    WHERE "changedXid" >= pg_snapshot_xmin(${since}::pg_snapshot) AND NOT pg_visible_in_snapshot("changedXid", ${since}::pg_snapshot)) END AS "changes"`;
 
 const LOAD_SQL = `SELECT (SELECT "epoch"::text FROM "CampaignFactsEpoch") AS "factsEpoch",
   pg_current_snapshot()::text AS "snapshot",
